@@ -1,0 +1,116 @@
+# casus - GNU Makefile
+#
+#   make            library and CLI (build/libcasus.a, build/casus)
+#   make test       build and run every test; ends with "N passed, N failed"
+#   make check      same as make test
+#   make check-asan the suite under AddressSanitizer + UBSan (build-asan/)
+#   make demo       install missing packages, build, code demo/ into a db
+#   make bench      throughput benchmark (see bench/README.md)
+#   make fuzz       libFuzzer targets (clang)
+#   make install    PREFIX=/usr/local
+#   make clean
+
+PREFIX  ?= /usr/local
+BUILD   ?= build
+CC      ?= cc
+PKGS    := icu-uc icu-i18n jansson sqlite3
+
+OPT     ?= -O2 -g
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wpointer-arith \
+           -Wcast-align -Wwrite-strings -Wundef -Wformat=2 \
+           -Wno-missing-field-initializers
+STD     := -std=c11 -pedantic
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS_ALL := -Iinclude -Isrc -Isrc/util -D_POSIX_C_SOURCE=200809L \
+           -DCASUS_DATADIR='"$(CURDIR)/data"' $(CPPFLAGS)
+CFLAGS_ALL := $(STD) $(OPT) $(WARN) -fvisibility=hidden -fPIC $(PKG_CFLAGS) \
+           $(SAN) $(CFLAGS)
+LDLIBS_ALL := $(PKG_LIBS) -lm -lpthread $(LDLIBS)
+
+LIB_SRC := $(wildcard src/util/*.c) $(wildcard src/*.c)
+CLI_SRC := $(wildcard cli/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+GEN     := $(BUILD)/gen/lemma_exc.inc
+
+UNIT_SRC := $(shell find tests/unit -name '*.c' 2>/dev/null | sort)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
+
+.PHONY: all lib cli test check check-asan demo bench fuzz install clean deps \
+        headertest
+all: lib cli
+
+lib: $(BUILD)/libcasus.a
+cli: $(BUILD)/casus
+
+$(BUILD)/%.o: %.c $(GEN) | deps-check
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -I$(BUILD)/gen $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/libcasus.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/casus: $(CLI_OBJ) $(BUILD)/libcasus.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libcasus.a $(LDLIBS_ALL)
+
+# WordNet's verb exception list, compiled into a sorted C table.
+$(GEN): scripts/gen-lemma.sh
+	@mkdir -p $(dir $@)
+	sh scripts/gen-lemma.sh > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libcasus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -I$(BUILD)/gen $(CFLAGS_ALL) -Itests -o $@ $< \
+	    $(BUILD)/libcasus.a $$(pkg-config --libs cmocka) $(LDLIBS_ALL)
+
+deps-check:
+	@pkg-config --exists $(PKGS) cmocka || { \
+	  echo "casus: missing build dependencies; run: sh scripts/install-deps.sh" >&2; \
+	  echo "  (it runs: apt-get install -y $$(sh scripts/install-deps.sh --list))" >&2; \
+	  exit 1; }
+
+deps:
+	sh scripts/install-deps.sh
+
+headertest:
+	@mkdir -p $(BUILD)/tests
+	@for h in include/casus/*.h; do \
+	  printf '#include "%s"\nint main(void){return 0;}\n' "$$h" > $(BUILD)/tests/ht.c; \
+	  $(CC) -std=c11 -pedantic -Wall -Wextra -Werror -I. -fsyntax-only $(BUILD)/tests/ht.c || exit 1; \
+	  printf '#include "%s"\nint main(){return 0;}\n' "$$h" > $(BUILD)/tests/ht.cc; \
+	  g++ -std=c++11 -pedantic -Wall -Wextra -Werror -I. -fsyntax-only $(BUILD)/tests/ht.cc || exit 1; \
+	done
+
+test check: all $(UNIT_BIN)
+	@sh tests/run.sh $(BUILD)
+
+check-asan:
+	$(MAKE) BUILD=build-asan OPT='-O1 -g' \
+	  SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	  check
+
+demo:
+	sh scripts/install-deps.sh
+	$(MAKE) all
+	sh scripts/demo.sh $(BUILD)/casus
+
+bench: all
+	sh bench/run.sh $(BUILD)/casus
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	    $(DESTDIR)$(PREFIX)/include/casus $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/share/casus
+	install -m 755 $(BUILD)/casus $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(BUILD)/libcasus.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/casus/*.h $(DESTDIR)$(PREFIX)/include/casus/
+	cp -r data/. $(DESTDIR)$(PREFIX)/share/casus/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@PKGS@|$(PKGS)|' casus.pc.in \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/casus.pc
+
+clean:
+	rm -rf build build-asan
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
