@@ -13,7 +13,7 @@
 PREFIX  ?= /usr/local
 BUILD   ?= build
 CC      ?= cc
-PKGS    := icu-uc icu-i18n jansson sqlite3
+PKGS    := icu-uc icu-i18n jansson sqlite3 libxml-2.0
 
 OPT     ?= -O2 -g
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wpointer-arith \
@@ -83,7 +83,18 @@ headertest:
 	  g++ -std=c++11 -pedantic -Wall -Wextra -Werror -I. -fsyntax-only $(BUILD)/tests/ht.cc || exit 1; \
 	done
 
-test check: all $(UNIT_BIN)
+# Fuzz targets are fuzz/<target>_fuzzer.c.  `make check` replays each
+# fuzz/corpora/<target>/ through fuzz/standalone.c (no clang needed);
+# `make fuzz` builds the libFuzzer binaries into build-fuzz/.
+FUZZ_SRC    := $(wildcard fuzz/*_fuzzer.c)
+FUZZ_REPLAY := $(FUZZ_SRC:fuzz/%_fuzzer.c=$(BUILD)/fuzz/%_replay)
+
+$(BUILD)/fuzz/%_replay: fuzz/%_fuzzer.c fuzz/standalone.c $(BUILD)/libcasus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ fuzz/standalone.c $< \
+	    $(BUILD)/libcasus.a $(LDLIBS_ALL)
+
+test check: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@sh tests/run.sh $(BUILD)
 
 check-asan:
@@ -95,6 +106,16 @@ demo:
 	sh scripts/install-deps.sh
 	$(MAKE) all
 	sh scripts/demo.sh $(BUILD)/casus
+
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang OPT='-O1 -g' \
+	  SAN='-fsanitize=fuzzer-no-link,address,undefined' lib
+	@for f in $(FUZZ_SRC); do t=build-fuzz/$$(basename $$f .c); \
+	  echo "clang -fsanitize=fuzzer,address,undefined $$f -o $$t"; \
+	  clang $(CPPFLAGS_ALL) -std=c11 -O1 -g \
+	    -fsanitize=fuzzer,address,undefined $$f build-fuzz/libcasus.a \
+	    $(LDLIBS_ALL) -o $$t || exit 1; \
+	  echo "run: $$t fuzz/corpora/$$(basename $$f _fuzzer.c)"; done
 
 bench: all
 	sh bench/run.sh $(BUILD)/casus
@@ -111,6 +132,6 @@ install: all
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/casus.pc
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,316 @@
+/*
+ * cmd_code.c - `casus code`: documents in, events out
+ *
+ * Reads JSONL or plain-text inputs (stdin when none), codes every
+ * document, and writes the events to stdout (JSONL or GDELT TSV) and/or
+ * into a SQLite store.  A rejected document is reported on stderr and
+ * skipped; the run goes on and the exit status tells.  Ends with one
+ * summary line on stderr: "casus: N documents, N events, N rejected".
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: casus code [OPTION]... [INPUT]...\n"
+    "Code news documents into CAMEO events.\n"
+    "\n"
+    "Each INPUT is a JSONL file of documents, or a .txt file holding one\n"
+    "document; with no INPUT, or when INPUT is -, JSONL is read from stdin.\n"
+    "\n"
+    "  --dict FILE         load a dictionary file (.project, .actors,\n"
+    "                      .agents, .verbs, .options, ...); repeatable.\n"
+    "                      Default: $CASUS_DATA/default.project, else the\n"
+    "                      default.project installed with casus\n"
+    "  --format jsonl|tsv  event records (jsonl, the default) or GDELT 2.0\n"
+    "                      event rows with a header line (tsv)\n"
+    "  --db FILE           store documents, sentences and events in this\n"
+    "                      SQLite file; then stdout gets events only when\n"
+    "                      --format is given too\n"
+    "  --max-doc BYTES     reject documents larger than this (suffix K, M\n"
+    "                      or G allowed; default 16M)\n"
+    "  --tolerate-rejects  exit 0 even when documents were rejected\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "Exit status: 0 all documents coded; 1 a document was rejected or an\n"
+    "input could not be read; 2 usage error, dictionary or store failure.\n";
+
+/* ------------------------------------------------------------------ */
+/* Types                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct code_opts {
+    char **dicts;          /* --dict values, borrowed from argv */
+    size_t n_dicts;
+    char **inputs;         /* INPUT arguments, borrowed from argv */
+    size_t n_inputs;
+    casus_format format;
+    bool to_stdout;        /* write events to stdout */
+    const char *db;        /* --db, or NULL */
+    bool tolerate_rejects;
+    size_t max_doc;        /* 0: the library's default */
+} code_opts;
+
+typedef struct code_run {
+    const code_opts *opts;
+    casus_coder *coder;
+    casus_store *store;    /* NULL without --db */
+    char *out;             /* record buffer, grown as needed */
+    size_t out_cap;
+    unsigned long long n_docs, n_events, n_rejected;
+    bool input_failed;     /* an input could not be opened or read */
+} code_run;
+
+/* ------------------------------------------------------------------ */
+/* Options                                                             */
+/* ------------------------------------------------------------------ */
+
+/* "4096", "64K", "16M", "1G"; 0 when the text is not such a size. */
+static size_t parse_size(const char *s)
+{
+    char *end;
+    errno = 0;
+    if (s[0] < '0' || s[0] > '9')
+        return 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    unsigned shift = 0;
+    switch (*end) {
+    case 'K': case 'k': shift = 10; end++; break;
+    case 'M': case 'm': shift = 20; end++; break;
+    case 'G': case 'g': shift = 30; end++; break;
+    default: break;
+    }
+    if (errno != 0 || *end != '\0' || v > (SIZE_MAX >> shift))
+        return 0;
+    return (size_t)(v << shift);
+}
+
+/* @return -1 to go on, else the exit status */
+static int parse_args(code_opts *o, int argc, char **argv)
+{
+    bool format_given = false;
+    bool only_inputs = false;
+    const char *v;
+    int m;
+
+    o->dicts = cli_xmalloc(sizeof(char *) * (size_t)argc);
+    o->inputs = cli_xmalloc(sizeof(char *) * (size_t)argc);
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (only_inputs || arg[0] != '-' || strcmp(arg, "-") == 0) {
+            o->inputs[o->n_inputs++] = argv[i];
+        } else if (strcmp(arg, "--") == 0) {
+            only_inputs = true;
+        } else if (cli_is_help(arg)) {
+            fputs(usage, stdout);
+            return CLI_EXIT_OK;
+        } else if ((m = cli_opt(argc, argv, &i, "--dict", true, &v)) != 0) {
+            if (m < 0)
+                return CLI_EXIT_FAILURE;
+            o->dicts[o->n_dicts++] = (char *)v;
+        } else if ((m = cli_opt(argc, argv, &i, "--format", true, &v)) != 0) {
+            if (m < 0)
+                return CLI_EXIT_FAILURE;
+            if (strcmp(v, "jsonl") == 0)
+                o->format = CASUS_FORMAT_JSONL;
+            else if (strcmp(v, "tsv") == 0)
+                o->format = CASUS_FORMAT_TSV;
+            else
+                return cli_usage_error("code", "unknown format '%s' (use "
+                                       "jsonl or tsv)", v);
+            format_given = true;
+        } else if ((m = cli_opt(argc, argv, &i, "--db", true, &v)) != 0) {
+            if (m < 0)
+                return CLI_EXIT_FAILURE;
+            o->db = v;
+        } else if ((m = cli_opt(argc, argv, &i, "--max-doc", true, &v)) != 0) {
+            if (m < 0)
+                return CLI_EXIT_FAILURE;
+            if ((o->max_doc = parse_size(v)) == 0)
+                return cli_usage_error("code", "--max-doc needs a size in "
+                                       "bytes such as 65536 or 16M, not "
+                                       "'%s'", v);
+        } else if ((m = cli_opt(argc, argv, &i, "--tolerate-rejects", false,
+                                &v)) != 0) {
+            if (m < 0)
+                return CLI_EXIT_FAILURE;
+            o->tolerate_rejects = true;
+        } else {
+            return cli_usage_error("code", "unknown option '%s'", arg);
+        }
+    }
+    o->to_stdout = o->db == NULL || format_given;
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Coding                                                              */
+/* ------------------------------------------------------------------ */
+
+/* One fwrite per record, so records never interleave mid-line. */
+static void write_event(code_run *run, const casus_event *ev)
+{
+    const casus_format fmt = run->opts->format;
+    size_t n = casus_event_format(run->out, run->out_cap, ev, fmt,
+                                  run->n_events + 1);
+    if (n >= run->out_cap) {
+        free(run->out);
+        run->out_cap = n + 1 > 2 * run->out_cap ? n + 1 : 2 * run->out_cap;
+        run->out = cli_xmalloc(run->out_cap);
+        n = casus_event_format(run->out, run->out_cap, ev, fmt,
+                               run->n_events + 1);
+    }
+    fwrite(run->out, 1, n, stdout);
+}
+
+/* @return 0, or CLI_EXIT_FAILURE after printing why the run must stop */
+static int code_doc(code_run *run, const casus_doc *doc)
+{
+    const casus_event *events;
+    size_t n_events;
+
+    int error = casus_coder_code(run->coder, doc, &events, &n_events);
+    if (error < 0) {
+        fprintf(stderr, "casus: %s: %s\n", doc->id, casus_strerror(error));
+        return CLI_EXIT_FAILURE;
+    }
+    if (run->opts->to_stdout)
+        for (size_t i = 0; i < n_events; i++)
+            write_event(run, &events[i]);
+    if (run->store != NULL) {
+        size_t n_sentences;
+        const size_t (*sentences)[2] =
+            casus_coder_sentences(run->coder, &n_sentences);
+        error = casus_store_put(run->store, doc, sentences, n_sentences,
+                                events, n_events);
+        if (error < 0) {
+            fprintf(stderr, "casus: %s: %s\n", run->opts->db,
+                    casus_store_errmsg(run->store));
+            return CLI_EXIT_FAILURE;
+        }
+    }
+    run->n_docs++;
+    run->n_events += n_events;
+    return 0;
+}
+
+/* Code every document of one input.
+ * @return 0, or CLI_EXIT_FAILURE when the run must stop */
+static int code_input(code_run *run, const char *path)
+{
+    const bool is_stdin = path == NULL || strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    casus_reader *reader = NULL;
+    FILE *fp = stdin;
+    int status = 0;
+
+    if (!is_stdin && (fp = fopen(path, "rb")) == NULL) {
+        fprintf(stderr, "casus: %s: %s\n", path, strerror(errno));
+        run->input_failed = true;
+        return 0;
+    }
+    if (casus_reader_new(&reader, fp, name,
+                         is_stdin ? CASUS_INPUT_JSONL : CASUS_INPUT_AUTO,
+                         run->opts->max_doc) < 0) {
+        fputs("casus: out of memory\n", stderr);
+        status = CLI_EXIT_FAILURE;
+        goto done;
+    }
+    for (;;) {
+        casus_doc doc;
+        casus_diag diag = CASUS_DIAG_INIT;
+        int error = casus_reader_next(reader, &doc, &diag);
+        if (error == CASUS_EOF)
+            break;
+        if (error == CASUS_EPARSE || error == CASUS_ETOOBIG) {
+            cli_print_diag(&diag);
+            run->n_rejected++;
+            continue;
+        }
+        if (error < 0) {
+            cli_print_diag(&diag);
+            if (error == CASUS_ENOMEM)
+                status = CLI_EXIT_FAILURE;
+            else
+                run->input_failed = true;
+            break;
+        }
+        if ((status = code_doc(run, &doc)) != 0)
+            break;
+    }
+done:
+    casus_reader_free(reader);
+    if (fp != stdin)
+        fclose(fp);
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry point                                                         */
+/* ------------------------------------------------------------------ */
+
+int cmd_code(int argc, char **argv)
+{
+    code_opts opts = { .format = CASUS_FORMAT_JSONL };
+    code_run run = { .opts = &opts };
+    casus_dict *dict = NULL;
+    int status = parse_args(&opts, argc, argv);
+
+    if (status >= 0)
+        goto done;
+    status = CLI_EXIT_FAILURE;
+    if (cli_load_dicts(&dict, opts.dicts, opts.n_dicts, NULL) != 0)
+        goto done;
+    if (casus_coder_new(&run.coder, dict) < 0) {
+        fputs("casus: out of memory\n", stderr);
+        goto done;
+    }
+    if (opts.db != NULL) {
+        casus_diag diag = CASUS_DIAG_INIT;
+        if (casus_store_open(&run.store, opts.db, &diag) < 0) {
+            cli_print_diag(&diag);
+            goto done;
+        }
+    }
+
+    static char outbuf[1 << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+    if (opts.to_stdout && opts.format == CASUS_FORMAT_TSV)
+        fputs(casus_event_tsv_header(), stdout);
+
+    status = 0;
+    if (opts.n_inputs == 0)
+        status = code_input(&run, NULL);
+    for (size_t i = 0; status == 0 && i < opts.n_inputs; i++)
+        status = code_input(&run, opts.inputs[i]);
+
+    if (run.store != NULL && casus_store_flush(run.store) < 0) {
+        fprintf(stderr, "casus: %s: %s\n", opts.db,
+                casus_store_errmsg(run.store));
+        status = CLI_EXIT_FAILURE;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "casus: writing the events failed: %s\n",
+                strerror(errno));
+        status = CLI_EXIT_FAILURE;
+    }
+    fprintf(stderr, "casus: %llu documents, %llu events, %llu rejected\n",
+            run.n_docs, run.n_events, run.n_rejected);
+    if (status == 0 && (run.input_failed ||
+                        (run.n_rejected > 0 && !opts.tolerate_rejects)))
+        status = CLI_EXIT_REJECTS;
+done:
+    casus_store_close(run.store);
+    casus_coder_free(run.coder);
+    casus_dict_free(dict);
+    free(run.out);
+    free(opts.dicts);
+    free(opts.inputs);
+    return status;
+}

@@ -1,0 +1,437 @@
+/*
+ * store.c - the SQLite event store
+ *
+ * Writes coded documents into three tables (documents, sentences, events)
+ * plus a read-only copy of the CAMEO code table, as doc/store.md
+ * specifies.  Writes are grouped: one transaction per STORE_BATCH
+ * documents, and a savepoint around each document so that a failed put
+ * leaves no half-written document behind.  Statements are prepared once
+ * per handle and reused.
+ *
+ * This is the only file that includes <sqlite3.h>; no SQLite type or
+ * result code leaves it.  SQLite keeps its own allocator: the store does
+ * not change that process-wide setting.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "casus/store.h"
+
+#include <assert.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "event_priv.h"
+
+/* ------------------------------------------------------------------ */
+/* Types                                                               */
+/* ------------------------------------------------------------------ */
+
+#define STORE_VERSION 1   /* PRAGMA user_version of the schema below */
+#define STORE_BATCH 500   /* documents per transaction */
+
+static const char schema_sql[] =
+    "CREATE TABLE documents("
+    " id TEXT PRIMARY KEY NOT NULL, date TEXT, title TEXT, source TEXT,"
+    " url TEXT, text TEXT NOT NULL);"
+    "CREATE TABLE sentences("
+    " doc TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,"
+    " len INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (doc, idx));"
+    "CREATE TABLE events("
+    " id INTEGER PRIMARY KEY, doc TEXT NOT NULL, sentence INTEGER NOT NULL,"
+    " date TEXT, source TEXT NOT NULL, target TEXT NOT NULL,"
+    " source_text TEXT NOT NULL, target_text TEXT NOT NULL,"
+    " code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER,"
+    " goldstein REAL NOT NULL, plover TEXT NOT NULL,"
+    " negated INTEGER NOT NULL, rule_file TEXT, rule_line INTEGER);"
+    "CREATE INDEX events_doc ON events(doc);"
+    "CREATE INDEX events_code ON events(code);"
+    "CREATE INDEX events_pair ON events(source, target);"
+    "CREATE TABLE cameo("
+    " code TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL,"
+    " goldstein REAL NOT NULL, quad INTEGER NOT NULL, plover TEXT NOT NULL);";
+
+enum {
+    ST_BEGIN,
+    ST_COMMIT,
+    ST_SAVEPOINT,
+    ST_RELEASE,
+    ST_ROLLBACK_TO,
+    ST_DEL_EVENTS,
+    ST_DEL_SENTENCES,
+    ST_PUT_DOC,
+    ST_PUT_SENTENCE,
+    ST_PUT_EVENT,
+    ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+    [ST_BEGIN] = "BEGIN",
+    [ST_COMMIT] = "COMMIT",
+    [ST_SAVEPOINT] = "SAVEPOINT put_doc",
+    [ST_RELEASE] = "RELEASE put_doc",
+    [ST_ROLLBACK_TO] = "ROLLBACK TO put_doc",
+    [ST_DEL_EVENTS] = "DELETE FROM events WHERE doc = ?1",
+    [ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE doc = ?1",
+    [ST_PUT_DOC] = "INSERT OR REPLACE INTO documents"
+                   "(id, date, title, source, url, text)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_PUT_SENTENCE] = "INSERT INTO sentences(doc, idx, start, len, text)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_PUT_EVENT] = "INSERT INTO events(doc, sentence, date, source, target,"
+                     " source_text, target_text, code, root, quad,"
+                     " goldstein, plover, negated, rule_file, rule_line)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                     " ?11, ?12, ?13, ?14, ?15)",
+};
+
+struct casus_store {
+    sqlite3 *db;                   /* open connection */
+    sqlite3_stmt *stmt[ST_COUNT];  /* prepared on open; all non-NULL */
+    bool in_txn;                   /* a BEGIN is pending its COMMIT */
+    size_t pending;                /* documents in the open transaction */
+    char errmsg[512];              /* last error, "" when none */
+};
+
+/* ------------------------------------------------------------------ */
+/* Private helpers                                                     */
+/* ------------------------------------------------------------------ */
+
+static void set_err(casus_store *st, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void set_err(casus_store *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(st->errmsg, sizeof(st->errmsg), fmt, ap);
+    va_end(ap);
+}
+
+static int db_error(casus_store *st, int rc)
+{
+    set_err(st, "%s", sqlite3_errmsg(st->db));
+    return rc == SQLITE_NOMEM ? CASUS_ENOMEM : CASUS_ESTORE;
+}
+
+/* Run a prepared statement to completion and reset it. */
+static int run(casus_store *st, int which)
+{
+    sqlite3_stmt *s = st->stmt[which];
+    int rc = sqlite3_step(s);
+    int error = 0;
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        error = db_error(st, rc);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return error;
+}
+
+static int exec(casus_store *st, const char *sql)
+{
+    int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? 0 : db_error(st, rc);
+}
+
+/* Run a one-value query; *out gets the integer in its first column. */
+static int query_int(casus_store *st, const char *sql, long long *out)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int64(s, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    int error = rc == SQLITE_OK ? 0 : db_error(st, rc);
+    sqlite3_finalize(s);
+    return error;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *text, size_t len)
+{
+    sqlite3_bind_text64(s, i, text, len, SQLITE_STATIC, SQLITE_UTF8);
+}
+
+/* Bind text, or NULL when it is absent or empty. */
+static void bind_opt(sqlite3_stmt *s, int i, const char *text)
+{
+    if (text == NULL || text[0] == '\0')
+        sqlite3_bind_null(s, i);
+    else
+        bind_text(s, i, text, strlen(text));
+}
+
+/* Fill the cameo table from the event module's code table. */
+static int put_cameo(casus_store *st)
+{
+    size_t n;
+    const casus_cameo *t = event_table(&n);
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(st->db,
+                                "INSERT INTO cameo(code, name, goldstein,"
+                                " quad, plover) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                -1, &s, NULL);
+    for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
+        bind_opt(s, 1, t[i].code);
+        bind_text(s, 2, t[i].name, strlen(t[i].name));
+        sqlite3_bind_double(s, 3, t[i].goldstein);
+        sqlite3_bind_int(s, 4, t[i].quad);
+        bind_text(s, 5, t[i].plover, strlen(t[i].plover));
+        rc = sqlite3_step(s);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        sqlite3_reset(s);
+    }
+    int error = rc == SQLITE_OK ? 0 : db_error(st, rc);
+    sqlite3_finalize(s);
+    return error;
+}
+
+/* Create the schema in an empty database, or check the version of an
+ * existing one. */
+static int setup_schema(casus_store *st, const char *path)
+{
+    long long version = 0, n_objects = 0;
+    int error;
+
+    if ((error = query_int(st, "PRAGMA user_version", &version)) < 0)
+        return error;
+    if (version == STORE_VERSION)
+        return 0;
+    if (version > STORE_VERSION) {
+        set_err(st, "%s: store version %lld is newer than this casus"
+                    " supports (%d)", path, version, STORE_VERSION);
+        return CASUS_ESTORE;
+    }
+    if ((error = query_int(st, "SELECT count(*) FROM sqlite_master",
+                           &n_objects)) < 0)
+        return error;
+    if (n_objects > 0) {
+        set_err(st, "%s: not a casus store (it holds other tables)", path);
+        return CASUS_ESTORE;
+    }
+
+    char version_sql[64];
+    snprintf(version_sql, sizeof(version_sql), "PRAGMA user_version = %d",
+             STORE_VERSION);
+    if ((error = exec(st, "BEGIN IMMEDIATE")) < 0)
+        return error;
+    if ((error = exec(st, schema_sql)) < 0 || (error = put_cameo(st)) < 0 ||
+        (error = exec(st, version_sql)) < 0) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return error;
+    }
+    return exec(st, "COMMIT");
+}
+
+static int commit(casus_store *st)
+{
+    if (!st->in_txn)
+        return 0;
+    int error = run(st, ST_COMMIT);
+    if (error == 0) {
+        st->in_txn = false;
+        st->pending = 0;
+    }
+    return error;
+}
+
+static int put_rows(casus_store *st, const casus_doc *doc,
+                    const size_t (*sentences)[2], size_t n_sentences,
+                    const casus_event *events, size_t n_events)
+{
+    const size_t id_len = strlen(doc->id);
+    sqlite3_stmt *s;
+    int error;
+
+    for (int which = ST_DEL_EVENTS; which <= ST_DEL_SENTENCES; which++) {
+        bind_text(st->stmt[which], 1, doc->id, id_len);
+        if ((error = run(st, which)) < 0)
+            return error;
+    }
+
+    s = st->stmt[ST_PUT_DOC];
+    bind_text(s, 1, doc->id, id_len);
+    bind_opt(s, 2, doc->date);
+    bind_opt(s, 3, doc->title);
+    bind_opt(s, 4, doc->source);
+    bind_opt(s, 5, doc->url);
+    bind_text(s, 6, doc->text, doc->text_len);
+    if ((error = run(st, ST_PUT_DOC)) < 0)
+        return error;
+
+    s = st->stmt[ST_PUT_SENTENCE];
+    for (size_t i = 0; i < n_sentences; i++) {
+        const size_t start = sentences[i][0], len = sentences[i][1];
+        if (start > doc->text_len || len > doc->text_len - start) {
+            set_err(st, "sentence %zu (bytes %zu+%zu) lies outside the"
+                        " %zu-byte text of document %s",
+                    i, start, len, doc->text_len, doc->id);
+            return CASUS_EINVAL;
+        }
+        bind_text(s, 1, doc->id, id_len);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)start);
+        sqlite3_bind_int64(s, 4, (sqlite3_int64)len);
+        bind_text(s, 5, doc->text + start, len);
+        if ((error = run(st, ST_PUT_SENTENCE)) < 0)
+            return error;
+    }
+
+    s = st->stmt[ST_PUT_EVENT];
+    for (size_t i = 0; i < n_events; i++) {
+        const casus_event *ev = &events[i];
+        event_facts f;
+        event_facts_get(ev->code, &f);
+        bind_text(s, 1, doc->id, id_len);
+        sqlite3_bind_int(s, 2, ev->sentence);
+        bind_opt(s, 3, ev->date);
+        bind_text(s, 4, ev->source, strlen(ev->source));
+        bind_text(s, 5, ev->target, strlen(ev->target));
+        bind_text(s, 6, ev->source_text, strlen(ev->source_text));
+        bind_text(s, 7, ev->target_text, strlen(ev->target_text));
+        bind_text(s, 8, ev->code, strlen(ev->code));
+        bind_text(s, 9, f.root, strlen(f.root));
+        if (f.quad)
+            sqlite3_bind_int(s, 10, f.quad);
+        else
+            sqlite3_bind_null(s, 10);
+        sqlite3_bind_double(s, 11, f.goldstein);
+        bind_text(s, 12, f.plover, strlen(f.plover));
+        sqlite3_bind_int(s, 13, ev->negated ? 1 : 0);
+        bind_opt(s, 14, ev->rule_file);
+        if (ev->rule_line > 0)
+            sqlite3_bind_int64(s, 15, ev->rule_line);
+        else
+            sqlite3_bind_null(s, 15);
+        if ((error = run(st, ST_PUT_EVENT)) < 0)
+            return error;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* API                                                                 */
+/* ------------------------------------------------------------------ */
+
+int casus_store_open(casus_store **out, const char *path, casus_diag *diag)
+{
+    casus_store *st = NULL;
+    int error = CASUS_ENOMEM;
+
+    assert(out != NULL && path != NULL);
+    *out = NULL;
+    if ((st = cs_calloc(1, sizeof(*st))) == NULL)
+        goto done;
+
+    int rc = sqlite3_open_v2(path, &st->db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                             NULL);
+    if (rc != SQLITE_OK) {
+        error = st->db ? db_error(st, rc) : CASUS_ENOMEM;
+        goto done;
+    }
+    sqlite3_busy_timeout(st->db, 5000);
+    /* WAL lets readers look at the store while a run writes to it; where
+     * the file system cannot do WAL, SQLite keeps its rollback journal. */
+    if ((error = exec(st, "PRAGMA journal_mode = WAL")) < 0 ||
+        (error = exec(st, "PRAGMA synchronous = NORMAL")) < 0 ||
+        (error = setup_schema(st, path)) < 0)
+        goto done;
+
+    for (int i = 0; i < ST_COUNT; i++) {
+        rc = sqlite3_prepare_v3(st->db, stmt_sql[i], -1,
+                                SQLITE_PREPARE_PERSISTENT, &st->stmt[i],
+                                NULL);
+        if (rc != SQLITE_OK) {
+            error = db_error(st, rc);
+            goto done;
+        }
+    }
+    *out = st;
+    st = NULL;
+    error = 0;
+done:
+    if (st != NULL && diag != NULL) {
+        diag->file = path;
+        diag->line = 0;
+        diag->column = 0;
+        /* Messages of the schema check already name the file. */
+        const char *msg = st->errmsg[0] ? st->errmsg : casus_strerror(error);
+        const size_t path_len = strlen(path);
+        if (strncmp(msg, path, path_len) == 0 && msg[path_len] == ':')
+            msg += path_len + 2;
+        size_t n = strlen(msg);
+        n = n < sizeof(diag->msg) ? n : sizeof(diag->msg) - 1;
+        memcpy(diag->msg, msg, n);
+        diag->msg[n] = '\0';
+    }
+    casus_store_close(st);
+    return error;
+}
+
+int casus_store_put(casus_store *st, const casus_doc *doc,
+                    const size_t (*sentences)[2], size_t n_sentences,
+                    const casus_event *events, size_t n_events)
+{
+    int error;
+
+    assert(st != NULL && doc != NULL && doc->id != NULL && doc->text != NULL);
+    assert(n_sentences == 0 || sentences != NULL);
+    assert(n_events == 0 || events != NULL);
+
+    if (!st->in_txn) {
+        if ((error = run(st, ST_BEGIN)) < 0)
+            return error;
+        st->in_txn = true;
+    }
+    if ((error = run(st, ST_SAVEPOINT)) < 0)
+        return error;
+    error = put_rows(st, doc, sentences, n_sentences, events, n_events);
+    if (error < 0) {
+        /* Undo this document only; earlier ones in the batch stay. */
+        sqlite3_step(st->stmt[ST_ROLLBACK_TO]);
+        sqlite3_reset(st->stmt[ST_ROLLBACK_TO]);
+        sqlite3_step(st->stmt[ST_RELEASE]);
+        sqlite3_reset(st->stmt[ST_RELEASE]);
+        return error;
+    }
+    if ((error = run(st, ST_RELEASE)) < 0)
+        return error;
+    if (++st->pending >= STORE_BATCH)
+        return commit(st);
+    return 0;
+}
+
+int casus_store_flush(casus_store *st)
+{
+    assert(st != NULL);
+    return commit(st);
+}
+
+const char *casus_store_errmsg(const casus_store *st)
+{
+    if (st == NULL || st->errmsg[0] == '\0')
+        return "no error";
+    return st->errmsg;
+}
+
+int casus_store_close(casus_store *st)
+{
+    int error = 0;
+
+    if (st == NULL)
+        return 0;
+    if (st->db != NULL && st->stmt[ST_COMMIT] != NULL)
+        error = commit(st);
+    for (int i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(st->stmt[i]);
+    sqlite3_close(st->db);
+    cs_free(st);
+    return error;
+}

@@ -1,0 +1,206 @@
+/*
+ * format.c - unit tests of the event output formats
+ *
+ * JSONL records must be valid JSON with the fields of doc/records.md;
+ * TSV rows must have exactly the 61 GDELT 2.0 event columns.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <jansson.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "casus/event.h"
+
+static casus_event sample(void)
+{
+    casus_event ev = { .doc = "d1", .sentence = 2, .date = "2019-04-10",
+                       .code = "173", .source = "USAGOV",
+                       .target = "IRQMILREB", .source_text = "Washington",
+                       .target_text = "Iraqi rebels" };
+    return ev;
+}
+
+static char *format(const casus_event *ev, casus_format fmt)
+{
+    static char buf[4096];
+    size_t n = casus_event_format(buf, sizeof(buf), ev, fmt, 7);
+    assert_true(n < sizeof(buf));
+    assert_int_equal(strlen(buf), n);
+    return buf;
+}
+
+static json_t *parse(const char *line)
+{
+    json_error_t err;
+    const size_t n = strlen(line);
+    assert_true(n > 0 && line[n - 1] == '\n');
+    json_t *j = json_loadb(line, n - 1, 0, &err);
+    if (j == NULL)
+        fail_msg("not JSON (%s): %s", err.text, line);
+    return j;
+}
+
+static void test_event_format__jsonl_record_has_every_field(void **state)
+{
+    (void)state;
+    const casus_event ev = sample();
+    assert_string_equal(
+        format(&ev, CASUS_FORMAT_JSONL),
+        "{\"doc\":\"d1\",\"sentence\":2,\"date\":\"2019-04-10\","
+        "\"source\":\"USAGOV\",\"target\":\"IRQMILREB\","
+        "\"source_text\":\"Washington\",\"target_text\":\"Iraqi rebels\","
+        "\"code\":\"173\",\"root\":\"17\",\"quad\":4,\"goldstein\":-5.0,"
+        "\"plover\":\"COERCE\",\"location\":null,\"counts\":{},"
+        "\"negated\":false}\n");
+}
+
+static void test_event_format__code_keeps_leading_zeros(void **state)
+{
+    (void)state;
+    casus_event ev = sample();
+    strcpy(ev.code, "010");
+    ev.date[0] = '\0';
+    ev.negated = true;
+    json_t *j = parse(format(&ev, CASUS_FORMAT_JSONL));
+    assert_string_equal(json_string_value(json_object_get(j, "code")), "010");
+    assert_string_equal(json_string_value(json_object_get(j, "root")), "01");
+    assert_int_equal(json_integer_value(json_object_get(j, "quad")), 1);
+    assert_true(json_is_null(json_object_get(j, "date")));
+    assert_true(json_is_true(json_object_get(j, "negated")));
+    json_decref(j);
+}
+
+static void test_event_format__unknown_code_still_prints(void **state)
+{
+    (void)state;
+    casus_event ev = sample();
+    strcpy(ev.code, "0899");
+    json_t *j = parse(format(&ev, CASUS_FORMAT_JSONL));
+    assert_string_equal(json_string_value(json_object_get(j, "root")), "08");
+    assert_int_equal(json_integer_value(json_object_get(j, "quad")), 2);
+    assert_true(json_real_value(json_object_get(j, "goldstein")) == 0.0);
+    assert_string_equal(json_string_value(json_object_get(j, "plover")), "");
+    json_decref(j);
+}
+
+static void test_event_format__json_escapes_text(void **state)
+{
+    (void)state;
+    casus_event ev = sample();
+    ev.doc = "a\"b\\c";
+    strcpy(ev.source_text, "say \"hi\"\n\tback\\slash \x01 caf\xc3\xa9");
+    strcpy(ev.target_text, "cut \xe2\x82"); /* truncated mid-character */
+    const char *line = format(&ev, CASUS_FORMAT_JSONL);
+    assert_non_null(strstr(line, "\"a\\\"b\\\\c\""));
+    assert_non_null(strstr(line, "\\u0001"));
+    json_t *j = parse(line);
+    assert_string_equal(json_string_value(json_object_get(j, "doc")), ev.doc);
+    assert_string_equal(json_string_value(json_object_get(j, "source_text")),
+                        ev.source_text);
+    assert_string_equal(json_string_value(json_object_get(j, "target_text")),
+                        "cut \xef\xbf\xbd\xef\xbf\xbd");
+    json_decref(j);
+}
+
+static size_t count_columns(const char *row)
+{
+    size_t n = 1;
+    for (const char *p = row; *p && *p != '\n'; p++)
+        n += *p == '\t';
+    return n;
+}
+
+/* Column `k` (1-based) of a TSV row, copied into a static buffer. */
+static const char *column(const char *row, size_t k)
+{
+    static char out[256];
+    for (size_t i = 1; i < k; i++)
+        row = strchr(row, '\t') + 1;
+    const size_t n = strcspn(row, "\t\n");
+    memcpy(out, row, n);
+    out[n] = '\0';
+    return out;
+}
+
+static void test_event_format__tsv_has_61_gdelt_columns(void **state)
+{
+    (void)state;
+    assert_int_equal(count_columns(casus_event_tsv_header()), 61);
+    assert_string_equal(column(casus_event_tsv_header(), 61), "SOURCEURL");
+
+    casus_event ev = sample();
+    const char *row = format(&ev, CASUS_FORMAT_TSV);
+    assert_int_equal(count_columns(row), 61);
+    assert_string_equal(column(row, 1), "7");
+    assert_string_equal(column(row, 2), "20190410");
+    assert_string_equal(column(row, 3), "201904");
+    assert_string_equal(column(row, 4), "2019");
+    assert_string_equal(column(row, 5), "2019.2712");
+    assert_string_equal(column(row, 6), "USAGOV");
+    assert_string_equal(column(row, 7), "Washington");
+    assert_string_equal(column(row, 8), "USA");
+    assert_string_equal(column(row, 13), "GOV");
+    assert_string_equal(column(row, 14), "");
+    assert_string_equal(column(row, 18), "IRQ");
+    assert_string_equal(column(row, 23), "MIL");
+    assert_string_equal(column(row, 24), "REB");
+    assert_string_equal(column(row, 26), "0");
+    assert_string_equal(column(row, 27), "173");
+    assert_string_equal(column(row, 28), "173");
+    assert_string_equal(column(row, 29), "17");
+    assert_string_equal(column(row, 30), "4");
+    assert_string_equal(column(row, 31), "-5.0");
+    assert_string_equal(column(row, 61), "d1");
+}
+
+static void test_event_format__tsv_keeps_rows_intact(void **state)
+{
+    (void)state;
+    casus_event ev = { .doc = "x\ty", .code = "0874",
+                       .source = "IGOUNO", .source_text = "the\tUN\nsays" };
+    const char *row = format(&ev, CASUS_FORMAT_TSV);
+    assert_int_equal(count_columns(row), 61);
+    assert_int_equal(strchr(row, '\n')[1], '\0');
+    assert_string_equal(column(row, 2), "");       /* no date */
+    assert_string_equal(column(row, 7), "the UN says");
+    assert_string_equal(column(row, 8), "");       /* IGO: not a country */
+    assert_string_equal(column(row, 28), "087");
+    assert_string_equal(column(row, 29), "08");
+    assert_string_equal(column(row, 61), "x y");
+}
+
+static void test_event_format__reports_length_when_truncated(void **state)
+{
+    (void)state;
+    const casus_event ev = sample();
+    char full[4096], small[16];
+    const size_t n = casus_event_format(full, sizeof(full), &ev,
+                                        CASUS_FORMAT_JSONL, 1);
+    assert_int_equal(casus_event_format(NULL, 0, &ev, CASUS_FORMAT_JSONL, 1),
+                     n);
+    assert_int_equal(casus_event_format(small, sizeof(small), &ev,
+                                        CASUS_FORMAT_JSONL, 1), n);
+    assert_int_equal(strlen(small), sizeof(small) - 1);
+    assert_memory_equal(small, full, sizeof(small) - 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_event_format__jsonl_record_has_every_field),
+        cmocka_unit_test(test_event_format__code_keeps_leading_zeros),
+        cmocka_unit_test(test_event_format__unknown_code_still_prints),
+        cmocka_unit_test(test_event_format__json_escapes_text),
+        cmocka_unit_test(test_event_format__tsv_has_61_gdelt_columns),
+        cmocka_unit_test(test_event_format__tsv_keeps_rows_intact),
+        cmocka_unit_test(test_event_format__reports_length_when_truncated),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

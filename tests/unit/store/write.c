@@ -1,0 +1,259 @@
+/*
+ * write.c - unit tests of the SQLite event store
+ *
+ * Writes through the public API, then reads the tables back with SQLite
+ * directly, as any user of the database would.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "casus/store.h"
+
+static char dir[64];
+static char path[128];
+
+static int setup(void **state)
+{
+    (void)state;
+    strcpy(dir, "/tmp/casus-store-XXXXXX");
+    if (mkdtemp(dir) == NULL)
+        return -1;
+    snprintf(path, sizeof(path), "%s/events.db", dir);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[256];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* One integer from a query on the closed store. */
+static long long query(const char *sql)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+                     SQLITE_OK);
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+static casus_doc doc_of(const char *id, const char *text)
+{
+    casus_doc d = { .id = id, .text = text, .text_len = strlen(text) };
+    return d;
+}
+
+static casus_event event_of(const char *doc, int sentence, const char *code)
+{
+    casus_event ev = { .doc = doc, .sentence = sentence };
+    snprintf(ev.code, sizeof(ev.code), "%s", code);
+    strcpy(ev.source, "USAGOV");
+    strcpy(ev.target, "IRQ");
+    strcpy(ev.source_text, "Washington");
+    strcpy(ev.target_text, "Baghdad");
+    return ev;
+}
+
+static casus_store *open_store(void)
+{
+    casus_store *st = NULL;
+    casus_diag diag = CASUS_DIAG_INIT;
+    if (casus_store_open(&st, path, &diag) != 0)
+        fail_msg("open: %s", diag.msg);
+    return st;
+}
+
+static void test_store_put__round_trips_every_table(void **state)
+{
+    (void)state;
+    casus_store *st = open_store();
+    casus_doc d = doc_of("d1", "Troops left. Talks began.");
+    strcpy(d.date, "2019-04-10");
+    d.title = "Title";
+    d.url = "http://example.org/1";
+    const size_t sentences[2][2] = { { 0, 12 }, { 13, 12 } };
+    casus_event ev[2] = { event_of("d1", 0, "0874"), event_of("d1", 1, "046") };
+    strcpy(ev[1].date, "2019-04-09");
+    ev[1].negated = true;
+    ev[1].rule_file = "data/x.verbs";
+    ev[1].rule_line = 42;
+
+    assert_int_equal(casus_store_put(st, &d, sentences, 2, ev, 2), 0);
+    assert_int_equal(casus_store_close(st), 0);
+
+    assert_int_equal(query("PRAGMA user_version"), 1);
+    assert_int_equal(query("SELECT count(*) FROM documents WHERE id = 'd1'"
+                           " AND date = '2019-04-10' AND title = 'Title'"
+                           " AND source IS NULL"
+                           " AND url = 'http://example.org/1'"
+                           " AND text = 'Troops left. Talks began.'"), 1);
+    assert_int_equal(query("SELECT count(*) FROM sentences WHERE doc = 'd1'"
+                           " AND ((idx = 0 AND text = 'Troops left.') OR"
+                           " (idx = 1 AND start = 13 AND len = 12 AND"
+                           " text = 'Talks began.'))"), 2);
+    assert_int_equal(query("SELECT count(*) FROM events WHERE doc = 'd1'"
+                           " AND sentence = 0 AND code = '0874'"
+                           " AND root = '08' AND quad = 2"
+                           " AND goldstein = 10.0 AND plover = 'RETREAT'"
+                           " AND date IS NULL AND negated = 0"
+                           " AND source = 'USAGOV' AND target = 'IRQ'"
+                           " AND source_text = 'Washington'"
+                           " AND rule_file IS NULL"), 1);
+    assert_int_equal(query("SELECT count(*) FROM events WHERE code = '046'"
+                           " AND date = '2019-04-09' AND negated = 1"
+                           " AND rule_file = 'data/x.verbs'"
+                           " AND rule_line = 42"), 1);
+    assert_int_equal(query("SELECT count(*) FROM cameo WHERE code = '14'"
+                           " AND quad = 4"), 1);
+}
+
+static void test_store_put__replaces_not_duplicates(void **state)
+{
+    (void)state;
+    const size_t one[1][2] = { { 0, 5 } };
+    casus_doc d = doc_of("d1", "Text.");
+    casus_event ev[3] = { event_of("d1", 0, "010"), event_of("d1", 0, "020"),
+                          event_of("d1", 0, "173") };
+
+    casus_store *st = open_store();
+    assert_int_equal(casus_store_put(st, &d, one, 1, ev, 3), 0);
+    assert_int_equal(casus_store_put(st, &d, one, 1, ev, 3), 0);
+    assert_int_equal(casus_store_close(st), 0);
+    assert_int_equal(query("SELECT count(*) FROM events"), 3);
+
+    /* A later run that codes the document again replaces its rows. */
+    st = open_store();
+    assert_int_equal(casus_store_put(st, &d, one, 1, ev + 2, 1), 0);
+    assert_int_equal(casus_store_close(st), 0);
+    assert_int_equal(query("SELECT count(*) FROM documents"), 1);
+    assert_int_equal(query("SELECT count(*) FROM sentences"), 1);
+    assert_int_equal(query("SELECT count(*) FROM events"), 1);
+    assert_int_equal(query("SELECT count(*) FROM events WHERE code = '173'"),
+                     1);
+}
+
+static void test_store_put__commits_in_batches(void **state)
+{
+    (void)state;
+    casus_store *st = open_store();
+    char id[32];
+    for (int i = 0; i < 1234; i++) {
+        snprintf(id, sizeof(id), "doc-%d", i);
+        casus_doc d = doc_of(id, "x");
+        casus_event ev = event_of(id, 0, "190");
+        assert_int_equal(casus_store_put(st, &d, NULL, 0, &ev, 1), 0);
+    }
+    /* Two full batches are committed already; readers see them. */
+    assert_int_equal(query("SELECT count(*) FROM documents"), 1000);
+    assert_int_equal(casus_store_flush(st), 0);
+    assert_int_equal(query("SELECT count(*) FROM documents"), 1234);
+    assert_int_equal(casus_store_close(st), 0);
+    assert_int_equal(query("SELECT count(*) FROM events WHERE quad = 4"),
+                     1234);
+}
+
+static void test_store_put__rejects_a_sentence_outside_the_text(void **state)
+{
+    (void)state;
+    casus_store *st = open_store();
+    casus_doc good = doc_of("good", "Fine.");
+    casus_doc bad = doc_of("bad", "Short.");
+    const size_t ok[1][2] = { { 0, 5 } };
+    const size_t outside[2][2] = { { 0, 3 }, { 4, 10 } };
+    casus_event ev = event_of("bad", 0, "010");
+
+    assert_int_equal(casus_store_put(st, &good, ok, 1, NULL, 0), 0);
+    assert_int_equal(casus_store_put(st, &bad, outside, 2, &ev, 1),
+                     CASUS_EINVAL);
+    assert_non_null(strstr(casus_store_errmsg(st), "sentence 1"));
+    assert_int_equal(casus_store_close(st), 0);
+    /* Nothing of the bad document, everything of the good one. */
+    assert_int_equal(query("SELECT count(*) FROM documents"), 1);
+    assert_int_equal(query("SELECT count(*) FROM sentences WHERE doc='bad'"),
+                     0);
+    assert_int_equal(query("SELECT count(*) FROM events"), 0);
+}
+
+static void test_store_open__fails_on_a_bad_path(void **state)
+{
+    (void)state;
+    casus_store *st = (casus_store *)&st; /* must become NULL */
+    casus_diag diag = CASUS_DIAG_INIT;
+    assert_int_equal(casus_store_open(&st, "/nonexistent-dir/x/events.db",
+                                      &diag), CASUS_ESTORE);
+    assert_null(st);
+    assert_string_equal(diag.file, "/nonexistent-dir/x/events.db");
+    assert_string_equal(diag.msg, "unable to open database file");
+    casus_store_close(NULL);
+    assert_string_equal(casus_store_errmsg(NULL), "no error");
+}
+
+static void test_store_open__refuses_foreign_files(void **state)
+{
+    (void)state;
+    casus_store *st = NULL;
+    casus_diag diag = CASUS_DIAG_INIT;
+
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("this is not a database, just a long enough line of text to fill"
+          " the header SQLite looks for at the start of the file\n", fp);
+    fclose(fp);
+    assert_int_equal(casus_store_open(&st, path, &diag), CASUS_ESTORE);
+    assert_null(st);
+    assert_string_equal(diag.msg, "file is not a database");
+
+    unlink(path);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(casus_store_open(&st, path, &diag), CASUS_ESTORE);
+    assert_string_equal(diag.msg, "not a casus store (it holds other tables)");
+
+    unlink(path);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(casus_store_open(&st, path, &diag), CASUS_ESTORE);
+    assert_string_equal(diag.msg, "store version 99 is newer than this "
+                                  "casus supports (1)");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+        T(test_store_put__round_trips_every_table),
+        T(test_store_put__replaces_not_duplicates),
+        T(test_store_put__commits_in_batches),
+        T(test_store_put__rejects_a_sentence_outside_the_text),
+        T(test_store_open__fails_on_a_bad_path),
+        T(test_store_open__refuses_foreign_files),
+#undef T
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
