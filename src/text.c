@@ -1,0 +1,1196 @@
+/*
+ * text.c - folding, sentence splitting, datelines and tokens
+ *
+ * The text stage of the pipeline (see text.h for the contracts).  It works
+ * on the caller's bytes and the caller's reusable buffers, never on the
+ * coder's structures, and it holds no state between calls.  ICU supplies
+ * the Unicode data (decompositions, categories, case); the hot paths for
+ * ASCII never call it.  Verb lemmas live in lemma.c.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "text.h"
+
+#include <assert.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
+#include "alloc.h"
+#include "casus/common.h"
+
+/* ------------------------------------------------------------------ */
+/* UTF-8 helpers                                                       */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Decode the code point at s[i] (i < len).  Returns its length in bytes
+ * and sets *cp; an ill-formed or truncated sequence, an overlong form, a
+ * surrogate or a value above U+10FFFF yields length 1 and *cp = -1, so
+ * every bad byte is reported once and decoding resynchronises.
+ */
+static size_t utf8_decode(const uint8_t *s, size_t i, size_t len,
+                          int32_t *cp)
+{
+    const uint32_t c = s[i];
+    if (c < 0x80) {
+        *cp = (int32_t)c;
+        return 1;
+    }
+    if (c >= 0xC2 && c < 0xE0) {
+        if (i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            *cp = (int32_t)(((c & 0x1F) << 6) | (s[i + 1] & 0x3Fu));
+            return 2;
+        }
+    } else if (c >= 0xE0 && c < 0xF0) {
+        if (i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            const uint32_t v = ((c & 0x0F) << 12) |
+                               ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+            if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+                *cp = (int32_t)v;
+                return 3;
+            }
+        }
+    } else if (c >= 0xF0 && c < 0xF5) {
+        if (i + 3 < len && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80 && (s[i + 3] & 0xC0) == 0x80) {
+            const uint32_t v = ((c & 0x07) << 18) |
+                               ((s[i + 1] & 0x3Fu) << 12) |
+                               ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
+            if (v >= 0x10000 && v <= 0x10FFFF) {
+                *cp = (int32_t)v;
+                return 4;
+            }
+        }
+    }
+    *cp = -1;
+    return 1;
+}
+
+/* Encode a valid scalar value; returns its length. */
+static size_t utf8_encode(char *o, uint32_t c)
+{
+    if (c < 0x80) {
+        o[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (char)(0xC0 | (c >> 6));
+        o[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        o[0] = (char)(0xE0 | (c >> 12));
+        o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (c >> 18));
+    o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+static inline bool is_cont(uint8_t c)
+{
+    return (c & 0xC0) == 0x80;
+}
+
+size_t text_cp_count(const char *str, size_t len)
+{
+    const uint8_t *s = (const uint8_t *)str;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += !is_cont(s[i]);
+    return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Folding                                                             */
+/* ------------------------------------------------------------------ */
+
+void text_map_dispose(text_map *m)
+{
+    cs_free(m->v);
+    *m = (text_map)TEXT_MAP_INIT;
+}
+
+void text_map_range(const text_map *m, size_t start, size_t end,
+                    text_extent *out)
+{
+    assert(start <= end && end <= m->n);
+    if (end > m->n)
+        end = m->n;
+    if (start > end)
+        start = end;
+    if (m->identity) {
+        *out = (text_extent){ start, end, start, end };
+        return;
+    }
+    size_t j = end;
+    if (end > start) {
+        /* Extend to the end of the last source character. */
+        const uint32_t last = m->v[end - 1].byte;
+        while (j < m->n && m->v[j].byte == last)
+            j++;
+    }
+    out->byte_start = m->v[start].byte;
+    out->cp_start = m->v[start].cp;
+    out->byte_end = m->v[j].byte;
+    out->cp_end = m->v[j].cp;
+}
+
+/* Length of the ASCII prefix of s, eight bytes at a time. */
+static size_t ascii_prefix(const uint8_t *s, size_t len)
+{
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+    }
+    while (i < len && s[i] < 0x80)
+        i++;
+    return i;
+}
+
+/* Fold one ASCII byte: a-z up, controls (NUL, TAB, LF, DEL, ...) to ' '.
+ * Branch-free so that loops over it may be vectorised. */
+static inline char fold_ascii(unsigned c)
+{
+    c -= (unsigned)((c - 'a') < 26u) << 5;
+    return (char)((c < 0x20 || c == 0x7F) ? ' ' : c);
+}
+
+static void fold_ascii_run(char *o, const uint8_t *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        o[k] = fold_ascii(s[k]);
+}
+
+/*
+ * ASCII spellings of characters that NFKD leaves alone or maps badly:
+ * letters with no decomposition, quotes, dashes.  Lower and upper case
+ * both listed; NULL means "no special rule".
+ */
+static const char *fold_special(uint32_t c)
+{
+    switch (c) {
+    case 0x00DF: case 0x1E9E: return "SS";             /* ß ẞ */
+    case 0x00C6: case 0x00E6: return "AE";             /* Æ æ */
+    case 0x00D8: case 0x00F8: return "O";              /* Ø ø */
+    case 0x0110: case 0x0111: return "D";              /* Đ đ */
+    case 0x00D0: case 0x00F0: return "D";              /* Ð ð */
+    case 0x0189: case 0x0256: return "D";              /* Ɖ ɖ */
+    case 0x0141: case 0x0142: return "L";              /* Ł ł */
+    case 0x0131: return "I";                           /* ı */
+    case 0x0197: case 0x0268: return "I";              /* Ɨ ɨ */
+    case 0x0152: case 0x0153: return "OE";             /* Œ œ */
+    case 0x00DE: case 0x00FE: return "TH";             /* Þ þ */
+    case 0x0126: case 0x0127: return "H";              /* Ħ ħ */
+    case 0x0166: case 0x0167: return "T";              /* Ŧ ŧ */
+    case 0x0138: return "K";                           /* ĸ */
+    case 0x014A: case 0x014B: return "NG";             /* Ŋ ŋ */
+    case 0x018F: case 0x0259: return "A";              /* Ə ə (Azeri) */
+    case 0x0180: case 0x0243: return "B";              /* ƀ Ƀ */
+    case 0x01E4: case 0x01E5: return "G";              /* Ǥ ǥ */
+    case 0x01B5: case 0x01B6: return "Z";              /* Ƶ ƶ */
+    case 0x0192: return "F";                           /* ƒ */
+    case 0x0237: return "J";                           /* ȷ */
+    /* Apostrophes and single quotes. */
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+    case 0x2032: case 0x2039: case 0x203A: case 0x02BC:
+    case 0x02BB: case 0x02BE: case 0x02BF: case 0x00B4:
+        return "'";
+    /* Double quotes. */
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0x2033: case 0x00AB: case 0x00BB: case 0x301D:
+    case 0x301E: case 0x301F:
+        return "\"";
+    /* Hyphens, dashes, minus. */
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013:
+    case 0x2014: case 0x2015: case 0x2212: case 0x2043:
+    case 0xFE58: case 0xFE63:
+        return "-";
+    case 0x2044: return "/";                           /* fraction slash */
+    default: return NULL;
+    }
+}
+
+/* Output cursor of the general fold path. */
+typedef struct fold_ctx {
+    strbuf *out;
+    text_map *map;    /* NULL when the caller wants no map */
+    text_origin src;  /* origin of the character being folded */
+} fold_ctx;
+
+/* Make room for `extra` more output bytes (and map entries, plus the
+ * sentinel). */
+static int fold_reserve(fold_ctx *f, size_t extra)
+{
+    strbuf *out = f->out;
+    if (out->len + extra + 1 > out->cap && strbuf_grow(out, extra) < 0)
+        return CASUS_ENOMEM;
+    text_map *m = f->map;
+    if (m && m->n + extra + 1 > m->cap &&
+        CS_ARRAY_GROW(m->v, m->cap, m->n + extra + 1) < 0)
+        return CASUS_ENOMEM;
+    return 0;
+}
+
+/* Append bytes from the current source character; room is reserved. */
+static inline void fold_put(fold_ctx *f, const char *b, size_t n)
+{
+    memcpy(f->out->buf + f->out->len, b, n);
+    f->out->len += n;
+    if (f->map) {
+        for (size_t k = 0; k < n; k++)
+            f->map->v[f->map->n++] = f->src;
+    }
+}
+
+/* Fold one code point of a decomposition (room for 4 bytes reserved). */
+static void fold_one(fold_ctx *f, uint32_t e)
+{
+    char b[4];
+    const char *sp = fold_special(e);
+    if (sp) {
+        fold_put(f, sp, strlen(sp));
+        return;
+    }
+    if (e < 0x80) {
+        b[0] = fold_ascii(e);
+        fold_put(f, b, 1);
+        return;
+    }
+    switch (u_charType((UChar32)e)) {
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_FORMAT_CHAR:
+        return;
+    case U_CONTROL_CHAR:
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+        fold_put(f, " ", 1);
+        return;
+    default:
+        break;
+    }
+    const uint32_t up = (uint32_t)u_toupper((UChar32)e);
+    sp = fold_special(up);
+    if (sp) {
+        fold_put(f, sp, strlen(sp));
+        return;
+    }
+    fold_put(f, b, utf8_encode(b, up));
+}
+
+/* The general path, entered at the first non-ASCII byte s[i]; everything
+ * before it is already in out (and is identity-mapped). */
+static int fold_general(strbuf *out, text_map *map, const uint8_t *s,
+                        size_t len, size_t i)
+{
+    fold_ctx f = { out, map, { 0, 0 } };
+    int error;
+
+    if (map) {
+        if (CS_ARRAY_GROW(map->v, map->cap, i + 1) < 0)
+            return CASUS_ENOMEM;
+        for (size_t k = 0; k < i; k++)
+            map->v[k] = (text_origin){ (uint32_t)k, (uint32_t)k };
+        map->n = i;
+        map->identity = false;
+    }
+
+    UErrorCode uerr = U_ZERO_ERROR;
+    const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&uerr);
+    if (U_FAILURE(uerr) || nfkd == NULL)
+        return CASUS_ERROR;
+
+    uint32_t cp = (uint32_t)i;  /* code-point index of s[i] */
+    while (i < len) {
+        if (s[i] < 0x80) {
+            size_t run = ascii_prefix(s + i, len - i);
+            if ((error = fold_reserve(&f, run)) < 0)
+                return error;
+            fold_ascii_run(out->buf + out->len, s + i, run);
+            out->len += run;
+            if (map) {
+                for (size_t k = 0; k < run; k++)
+                    map->v[map->n++] =
+                        (text_origin){ (uint32_t)(i + k), cp + (uint32_t)k };
+            }
+            i += run;
+            cp += (uint32_t)run;
+            continue;
+        }
+
+        int32_t c;
+        const size_t n = utf8_decode(s, i, len, &c);
+        f.src = (text_origin){ (uint32_t)i, cp };
+        for (size_t k = 0; k < n; k++)
+            cp += !is_cont(s[i + k]);
+        i += n;
+
+        if (c < 0) {
+            if ((error = fold_reserve(&f, 3)) < 0)
+                return error;
+            fold_put(&f, "\xEF\xBF\xBD", 3);  /* U+FFFD */
+            continue;
+        }
+        if (c >= 0xAC00 && c <= 0xD7A3) {
+            /* Hangul syllables: NFKD would split them into jamo. */
+            char b[4];
+            if ((error = fold_reserve(&f, 3)) < 0)
+                return error;
+            fold_put(&f, b, utf8_encode(b, (uint32_t)c));
+            continue;
+        }
+
+        UChar d[32];
+        UErrorCode derr = U_ZERO_ERROR;
+        int32_t dlen = unorm2_getDecomposition(nfkd, c, d, 32, &derr);
+        if (U_FAILURE(derr) || dlen <= 0) {
+            if ((error = fold_reserve(&f, 4)) < 0)
+                return error;
+            fold_one(&f, (uint32_t)c);
+            continue;
+        }
+        /* Each UTF-16 unit yields at most 3 bytes (a pair at most 4, and
+         * special spellings at most 2 per code point). */
+        if ((error = fold_reserve(&f, 3 * (size_t)dlen + 1)) < 0)
+            return error;
+        for (int32_t k = 0; k < dlen;) {
+            UChar32 e;
+            U16_NEXT(d, k, dlen, e);
+            fold_one(&f, (uint32_t)e);
+        }
+    }
+    out->buf[out->len] = '\0';
+    if (map)
+        map->v[map->n] = (text_origin){ (uint32_t)len, cp };
+    return 0;
+}
+
+int text_fold(strbuf *out, text_map *map, const char *in, size_t len)
+{
+    const uint8_t *s = (const uint8_t *)in;
+
+    strbuf_clear(out);
+    if (map) {
+        map->n = 0;
+        map->identity = true;
+    }
+    if (len >= UINT32_MAX)
+        return CASUS_ETOOBIG;
+    if (len == 0)
+        return 0;
+    if (strbuf_grow(out, len) < 0)
+        return CASUS_ENOMEM;
+
+    const size_t i = ascii_prefix(s, len);
+    fold_ascii_run(out->buf, s, i);
+    out->len = i;
+    out->buf[i] = '\0';
+    if (i == len) {
+        if (map)
+            map->n = len;
+        return 0;
+    }
+    /* On failure out and map still agree on what was written: both grow
+     * only after fold_reserve() succeeded. */
+    const int error = fold_general(out, map, s, len, i);
+    out->buf[out->len] = '\0';
+    return error;
+}
+
+/* ------------------------------------------------------------------ */
+/* Character classes for splitting                                     */
+/* ------------------------------------------------------------------ */
+
+/* Whitespace at s[i]: returns its length, 0 if none.  ASCII space and
+ * controls TAB..CR, NBSP, U+2000..200A, U+2028, U+202F, U+205F, U+3000.
+ * U+2029 (paragraph separator) is handled as a paragraph break. */
+static size_t ws_at(const uint8_t *s, size_t i, size_t len)
+{
+    const uint8_t c = s[i];
+    if (c == ' ' || (c >= '\t' && c <= '\r'))
+        return 1;
+    if (c == 0xC2)
+        return (i + 1 < len && s[i + 1] == 0xA0) ? 2 : 0;
+    if (c == 0xE2 && i + 2 < len) {
+        if (s[i + 1] == 0x80 &&
+            (s[i + 2] <= 0x8A || s[i + 2] == 0xA8 || s[i + 2] == 0xAF))
+            return 3;
+        if (s[i + 1] == 0x81 && s[i + 2] == 0x9F)
+            return 3;
+        return 0;
+    }
+    if (c == 0xE3 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x80)
+        return 3;
+    return 0;
+}
+
+/* Length of the whitespace character ending at s[end - 1], or 0. */
+static size_t ws_before(const uint8_t *s, size_t lo, size_t end)
+{
+    if (end <= lo)
+        return 0;
+    const uint8_t c = s[end - 1];
+    if (c == ' ' || (c >= '\t' && c <= '\r'))
+        return 1;
+    if (c == 0xA0 && end - lo >= 2 && s[end - 2] == 0xC2)
+        return 2;
+    if (end - lo >= 3 && is_cont(c) && ws_at(s, end - 3, end) == 3)
+        return 3;
+    return 0;
+}
+
+static size_t skip_ws(const uint8_t *s, size_t i, size_t len)
+{
+    size_t n;
+    while (i < len && (n = ws_at(s, i, len)) > 0)
+        i += n;
+    return i;
+}
+
+/* Three-byte UTF-8 sequences compared as one number. */
+#define U3(a, b, c) (((uint32_t)(a) << 16) | ((uint32_t)(b) << 8) | (c))
+
+static uint32_t peek3(const uint8_t *s, size_t i, size_t len)
+{
+    return i + 2 < len ? U3(s[i], s[i + 1], s[i + 2]) : 0;
+}
+
+enum { T_DOT = 1, T_Q = 2, T_ELL = 4, T_CJK = 8 };
+
+/* Sentence-final character at s[i]: length, and its kind in *kind. */
+static size_t term_at(const uint8_t *s, size_t i, size_t len, int *kind)
+{
+    switch (s[i]) {
+    case '.': *kind = T_DOT; return 1;
+    case '?': case '!': *kind = T_Q; return 1;
+    case 0xE2:
+        if (peek3(s, i, len) == U3(0xE2, 0x80, 0xA6)) {      /* … */
+            *kind = T_ELL;
+            return 3;
+        }
+        return 0;
+    case 0xE3:
+        if (peek3(s, i, len) == U3(0xE3, 0x80, 0x82)) {      /* 。 */
+            *kind = T_CJK;
+            return 3;
+        }
+        return 0;
+    case 0xEF: {
+        const uint32_t v = peek3(s, i, len);
+        if (v == U3(0xEF, 0xBC, 0x81) || v == U3(0xEF, 0xBC, 0x9F)) {
+            *kind = T_CJK;                                   /* ！ ？ */
+            return 3;
+        }
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* Closing quote or bracket at s[i]: its length, or 0. */
+static size_t closer_at(const uint8_t *s, size_t i, size_t len)
+{
+    switch (s[i]) {
+    case '"': case '\'': case ')': case ']': case '}':
+        return 1;
+    case 0xC2:
+        return (i + 1 < len && (s[i + 1] == 0xBB)) ? 2 : 0;  /* » */
+    default:
+        break;
+    }
+    switch (peek3(s, i, len)) {
+    case U3(0xE2, 0x80, 0x99): case U3(0xE2, 0x80, 0x9D):   /* ’ ” */
+    case U3(0xE2, 0x80, 0xBA):                              /* › */
+    case U3(0xE3, 0x80, 0x8D): case U3(0xE3, 0x80, 0x8F):   /* 」 』 */
+    case U3(0xEF, 0xBC, 0x89):                              /* ） */
+        return 3;
+    default:
+        return 0;
+    }
+}
+
+/* Opening quote or bracket (or ¿ ¡) at s[i]: its length, or 0. */
+static size_t opener_at(const uint8_t *s, size_t i, size_t len)
+{
+    switch (s[i]) {
+    case '"': case '\'': case '(': case '[': case '{': case '`':
+        return 1;
+    case 0xC2:
+        if (i + 1 < len &&
+            (s[i + 1] == 0xAB || s[i + 1] == 0xBF || s[i + 1] == 0xA1))
+            return 2;                                       /* « ¿ ¡ */
+        return 0;
+    default:
+        break;
+    }
+    switch (peek3(s, i, len)) {
+    case U3(0xE2, 0x80, 0x98): case U3(0xE2, 0x80, 0x9C):   /* ‘ “ */
+    case U3(0xE2, 0x80, 0xB9):                              /* ‹ */
+    case U3(0xE3, 0x80, 0x8C): case U3(0xE3, 0x80, 0x8E):   /* 「 『 */
+    case U3(0xEF, 0xBC, 0x88):                              /* （ */
+        return 3;
+    default:
+        return 0;
+    }
+}
+
+/* Paragraph break at s[i]: a newline, blank-looking space, newline; or
+ * U+2029.  Returns the position after it, or 0. */
+static size_t para_at(const uint8_t *s, size_t i, size_t len)
+{
+    if (s[i] == '\n') {
+        size_t j = i + 1, n;
+        while (j < len && s[j] != '\n' && (n = ws_at(s, j, len)) > 0)
+            j += n;
+        return (j < len && s[j] == '\n') ? j + 1 : 0;
+    }
+    if (peek3(s, i, len) == U3(0xE2, 0x80, 0xA9))
+        return i + 3;
+    return 0;
+}
+
+/* Bytes the splitter's main loop must look at. */
+static const uint8_t split_interesting[256] = {
+    ['\n'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1,
+    [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+/* ------------------------------------------------------------------ */
+/* Abbreviations                                                       */
+/* ------------------------------------------------------------------ */
+
+enum abbr_class {
+    AB_NONE = 0,  /* an ordinary word */
+    AB_TITLE,     /* never ends a sentence: "Mr." "Gen." "vs." */
+    AB_NUMBER,    /* continues before a digit: "No. 5" */
+    AB_MONTH,     /* continues before a digit, else like AB_MAYEND */
+    AB_MAYEND,    /* ends only before a capitalised word: "Inc." "etc." */
+    AB_INITIAL    /* initials, dotted: ends only before a sentence opener */
+};
+
+typedef struct abbr {
+    const char *word;  /* as usually written; see abbr_match() */
+    uint8_t cls;
+} abbr;
+
+static const abbr abbrs[] = {
+    /* titles, ranks, and words that continue a sentence */
+    { "Mr", AB_TITLE }, { "Mrs", AB_TITLE }, { "Ms", AB_TITLE },
+    { "Messrs", AB_TITLE }, { "Mme", AB_TITLE }, { "Mmes", AB_TITLE },
+    { "Mlle", AB_TITLE }, { "Dr", AB_TITLE }, { "Drs", AB_TITLE },
+    { "Prof", AB_TITLE }, { "Gen", AB_TITLE }, { "Gens", AB_TITLE },
+    { "Lt", AB_TITLE }, { "Col", AB_TITLE }, { "Maj", AB_TITLE },
+    { "Capt", AB_TITLE }, { "Cpt", AB_TITLE }, { "Sgt", AB_TITLE },
+    { "Cpl", AB_TITLE }, { "Pvt", AB_TITLE }, { "Pfc", AB_TITLE },
+    { "Spc", AB_TITLE }, { "Adm", AB_TITLE }, { "Cmdr", AB_TITLE },
+    { "Cdr", AB_TITLE }, { "Cmdt", AB_TITLE }, { "Brig", AB_TITLE },
+    { "Gov", AB_TITLE }, { "Govs", AB_TITLE }, { "Sen", AB_TITLE },
+    { "Sens", AB_TITLE }, { "Rep", AB_TITLE }, { "Reps", AB_TITLE },
+    { "Rev", AB_TITLE }, { "Hon", AB_TITLE }, { "Pres", AB_TITLE },
+    { "Supt", AB_TITLE }, { "Insp", AB_TITLE }, { "Det", AB_TITLE },
+    { "Amb", AB_TITLE }, { "Atty", AB_TITLE }, { "Sec", AB_TITLE },
+    { "Msgr", AB_TITLE }, { "Fr", AB_TITLE }, { "Rt", AB_TITLE },
+    { "St", AB_TITLE }, { "Ste", AB_TITLE }, { "Mt", AB_TITLE },
+    { "Ft", AB_TITLE },
+    { "vs", AB_TITLE }, { "v", AB_TITLE }, { "cf", AB_TITLE },
+    { "viz", AB_TITLE }, { "approx", AB_TITLE }, { "ca", AB_TITLE },
+    { "incl", AB_TITLE }, { "esp", AB_TITLE },
+    /* before numbers */
+    { "No", AB_NUMBER }, { "Nos", AB_NUMBER }, { "Nr", AB_NUMBER },
+    { "Art", AB_NUMBER }, { "Arts", AB_NUMBER }, { "Vol", AB_NUMBER },
+    { "Vols", AB_NUMBER }, { "Fig", AB_NUMBER }, { "Figs", AB_NUMBER },
+    { "pp", AB_NUMBER }, { "p", AB_NUMBER }, { "Ch", AB_NUMBER },
+    { "Para", AB_NUMBER }, { "Pt", AB_NUMBER }, { "Tel", AB_NUMBER },
+    { "Ext", AB_NUMBER }, { "Rs", AB_NUMBER },
+    /* months */
+    { "Jan", AB_MONTH }, { "Feb", AB_MONTH }, { "Mar", AB_MONTH },
+    { "Apr", AB_MONTH }, { "Jun", AB_MONTH }, { "Jul", AB_MONTH },
+    { "Aug", AB_MONTH }, { "Sep", AB_MONTH }, { "Sept", AB_MONTH },
+    { "Oct", AB_MONTH }, { "Nov", AB_MONTH }, { "Dec", AB_MONTH },
+    /* companies, addresses, suffixes, Latin, US states (AP style) */
+    { "Inc", AB_MAYEND }, { "Corp", AB_MAYEND }, { "Co", AB_MAYEND },
+    { "Cos", AB_MAYEND }, { "Ltd", AB_MAYEND }, { "Bros", AB_MAYEND },
+    { "Plc", AB_MAYEND }, { "LLC", AB_MAYEND }, { "LLP", AB_MAYEND },
+    { "Assn", AB_MAYEND }, { "Ave", AB_MAYEND }, { "Blvd", AB_MAYEND },
+    { "Rd", AB_MAYEND }, { "Hwy", AB_MAYEND }, { "Jr", AB_MAYEND },
+    { "Sr", AB_MAYEND }, { "Dept", AB_MAYEND }, { "Univ", AB_MAYEND },
+    { "Intl", AB_MAYEND }, { "Mfg", AB_MAYEND }, { "Gov't", AB_MAYEND },
+    { "etc", AB_MAYEND }, { "al", AB_MAYEND }, { "seq", AB_MAYEND },
+    { "Ala", AB_MAYEND }, { "Ariz", AB_MAYEND }, { "Ark", AB_MAYEND },
+    { "Calif", AB_MAYEND }, { "Colo", AB_MAYEND }, { "Conn", AB_MAYEND },
+    { "Del", AB_MAYEND }, { "Fla", AB_MAYEND }, { "Ga", AB_MAYEND },
+    { "Ill", AB_MAYEND }, { "Ind", AB_MAYEND }, { "Kan", AB_MAYEND },
+    { "Kans", AB_MAYEND }, { "Ky", AB_MAYEND }, { "La", AB_MAYEND },
+    { "Md", AB_MAYEND }, { "Mass", AB_MAYEND }, { "Mich", AB_MAYEND },
+    { "Minn", AB_MAYEND }, { "Miss", AB_MAYEND }, { "Mo", AB_MAYEND },
+    { "Mont", AB_MAYEND }, { "Neb", AB_MAYEND }, { "Nev", AB_MAYEND },
+    { "Okla", AB_MAYEND }, { "Ore", AB_MAYEND }, { "Pa", AB_MAYEND },
+    { "Penn", AB_MAYEND }, { "Tenn", AB_MAYEND }, { "Tex", AB_MAYEND },
+    { "Vt", AB_MAYEND }, { "Va", AB_MAYEND }, { "Wash", AB_MAYEND },
+    { "Wis", AB_MAYEND }, { "Wyo", AB_MAYEND },
+};
+
+static inline bool a_upper(uint8_t c) { return c >= 'A' && c <= 'Z'; }
+static inline bool a_lower(uint8_t c) { return c >= 'a' && c <= 'z'; }
+static inline bool a_alpha(uint8_t c) { return a_upper(c) || a_lower(c); }
+static inline bool a_digit(uint8_t c) { return c >= '0' && c <= '9'; }
+static inline uint8_t a_toupper(uint8_t c)
+{
+    return a_lower(c) ? (uint8_t)(c - 32) : c;
+}
+
+/*
+ * Does w[0..n) spell the abbreviation a?  The rest of the word compares
+ * case-insensitively; the first letter must have a's case unless the word
+ * is all capitals (wire copy in capitals still gets its abbreviations,
+ * while "mass." or "ill." in running text stay ordinary words).
+ */
+static bool abbr_match(const uint8_t *w, size_t n, const char *a)
+{
+    const size_t an = strlen(a);
+    if (an != n)
+        return false;
+    bool all_caps = true;
+    for (size_t k = 0; k < n; k++) {
+        if (a_toupper(w[k]) != a_toupper((uint8_t)a[k]))
+            return false;
+        if (a_lower(w[k]))
+            all_caps = false;
+    }
+    return all_caps || w[0] == (uint8_t)a[0];
+}
+
+static int abbr_lookup(const uint8_t *w, size_t n)
+{
+    if (n == 0 || n > 8)
+        return AB_NONE;
+    for (size_t k = 0; k < sizeof(abbrs) / sizeof(abbrs[0]); k++) {
+        if (abbr_match(w, n, abbrs[k].word))
+            return abbrs[k].cls;
+    }
+    return AB_NONE;
+}
+
+/* Classify the word w[0..n) that a single '.' follows. */
+static int abbr_classify(const uint8_t *w, size_t n)
+{
+    if (n == 0)
+        return AB_NONE;
+    int cls = abbr_lookup(w, n);
+    if (cls != AB_NONE)
+        return cls;
+    /* One capital letter: an initial. */
+    if (n == 1)
+        return a_upper(w[0]) ? AB_INITIAL : AB_NONE;
+    /* Letter groups of one or two joined by dots: U.S, a.m, D.C, Ph.D */
+    size_t seg = 0, dots = 0;
+    bool dotted = true;
+    for (size_t k = 0; k < n && dotted; k++) {
+        if (a_alpha(w[k])) {
+            if (++seg > 2)
+                dotted = false;
+        } else if (w[k] == '.' && seg > 0) {
+            seg = 0;
+            dots++;
+        } else {
+            dotted = false;
+        }
+    }
+    if (dotted && dots > 0 && seg > 0)
+        return AB_INITIAL;
+    /* A title at the end of a compound: "Lt.-Col", "Lt.Gen" */
+    size_t b = n;
+    while (b > 0 && w[b - 1] != '.' && w[b - 1] != '-')
+        b--;
+    if (b > 0 && b < n && abbr_lookup(w + b, n - b) == AB_TITLE)
+        return AB_TITLE;
+    return AB_NONE;
+}
+
+/* Words that commonly open a sentence, in capitals. */
+static const char *const openers[] = {
+    "THE", "A", "AN", "HE", "SHE", "IT", "ITS", "THEY", "WE", "I", "YOU",
+    "HIS", "HER", "THEIR", "OUR", "THIS", "THAT", "THESE", "THOSE",
+    "THERE", "BUT", "AND", "OR", "SO", "YET", "IN", "ON", "AT", "AS",
+    "AFTER", "BEFORE", "WHEN", "WHILE", "IF", "ALSO", "HOWEVER",
+    "MEANWHILE", "THEN", "NOW",
+};
+
+static bool is_opener(const uint8_t *s, size_t i, size_t len)
+{
+    size_t n = 0;
+    while (i + n < len && n <= 9 && a_alpha(s[i + n]))
+        n++;
+    if (n == 0 || n > 9 || (i + n < len && (a_digit(s[i + n]) ||
+                                            s[i + n] >= 0x80)))
+        return false;
+    for (size_t k = 0; k < sizeof(openers) / sizeof(openers[0]); k++) {
+        const char *o = openers[k];
+        if (strlen(o) != n)
+            continue;
+        size_t j = 0;
+        while (j < n && a_toupper(s[i + j]) == (uint8_t)o[j])
+            j++;
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sentences                                                           */
+/* ------------------------------------------------------------------ */
+
+void text_spans_dispose(text_spans *sp)
+{
+    cs_free(sp->v);
+    *sp = (text_spans)TEXT_SPANS_INIT;
+}
+
+typedef struct splitter {
+    text_spans *out;
+    const uint8_t *s;
+    size_t cp_at;   /* byte position whose code-point index is cp_pos */
+    size_t cp_pos;
+} splitter;
+
+/* Add the span [start, end) trimmed of trailing whitespace (start is
+ * already past leading whitespace). */
+static int split_emit(splitter *sp, size_t start, size_t end)
+{
+    size_t n;
+    while (end > start && (n = ws_before(sp->s, start, end)) > 0)
+        end -= n;
+    if (end <= start)
+        return 0;
+    text_spans *out = sp->out;
+    if (CS_ARRAY_GROW(out->v, out->cap, out->n + 1) < 0)
+        return CASUS_ENOMEM;
+    assert(start >= sp->cp_at);
+    sp->cp_pos += text_cp_count((const char *)sp->s + sp->cp_at,
+                                start - sp->cp_at);
+    const size_t cps = text_cp_count((const char *)sp->s + start,
+                                     end - start);
+    out->v[out->n++] = (text_span){ start, end - start, sp->cp_pos, cps };
+    sp->cp_pos += cps;
+    sp->cp_at = end;
+    return 0;
+}
+
+/* What the next word looks like. */
+typedef struct next_word {
+    bool lower;   /* starts with a lowercase letter */
+    bool cap;     /* starts with a letter that is not lowercase */
+    bool digit;   /* starts with a digit */
+    bool opener;  /* is a common sentence opener ("The", "He") */
+} next_word;
+
+static next_word look_next(const uint8_t *s, size_t w, size_t len)
+{
+    next_word nx = { false, false, false, false };
+    if (w >= len)
+        return nx;
+    const uint8_t c = s[w];
+    if (c < 0x80) {
+        nx.lower = a_lower(c);
+        nx.cap = a_upper(c);
+        nx.digit = a_digit(c);
+    } else {
+        int32_t u;
+        utf8_decode(s, w, len, &u);
+        if (u >= 0) {
+            nx.lower = u_islower(u) != 0;
+            nx.cap = u_isalpha(u) && !nx.lower;
+            nx.digit = u_isdigit(u) != 0;
+        }
+    }
+    nx.opener = nx.cap && is_opener(s, w, len);
+    return nx;
+}
+
+/*
+ * Decide whether the sentence-final character at s[i] ends the sentence
+ * begun at `start`.  Returns the end of the sentence (after closing
+ * quotes) or 0; *resume is where scanning goes on when it does not.
+ */
+static size_t split_end(const uint8_t *s, size_t len, size_t start,
+                        size_t i, size_t *resume)
+{
+    int kinds = 0, kind = 0;
+    size_t r = i, n, ndots = 0;
+    while (r < len && (n = term_at(s, r, len, &kind)) > 0) {
+        kinds |= kind;
+        ndots += kind == T_DOT;
+        r += n;
+    }
+    *resume = r;
+
+    size_t e = r;
+    while (e < len && (n = closer_at(s, e, len)) > 0)
+        e += n;
+    if (kinds & T_CJK)
+        return e;
+    if (e < len && ws_at(s, e, len) == 0)
+        return 0;  /* "3.5", "U.S.A", "example.com" */
+
+    /* The gap to the next word: a blank line in it always ends. */
+    size_t k = e, newlines = 0;
+    while (k < len && (n = ws_at(s, k, len)) > 0) {
+        newlines += s[k] == '\n';
+        k += n;
+    }
+    if (k >= len || newlines >= 2)
+        return e;
+    size_t w = k;
+    while (w < len && (n = opener_at(s, w, len)) > 0)
+        w += n;
+    const next_word nx = look_next(s, w, len);
+
+    if (kinds & T_Q)
+        return nx.lower ? 0 : e;
+    if ((kinds & T_ELL) || ndots > 1)
+        return nx.cap ? e : 0;
+
+    /* A single '.': look at the word before it (at most 16 bytes). */
+    size_t b = i;
+    while (b > start && i - b <= 16 && ws_before(s, start, b) == 0)
+        b--;
+    if (i - b > 16)
+        return nx.lower ? 0 : e;
+    while (b < i && (n = opener_at(s, b, i)) > 0)
+        b += n;
+
+    switch (abbr_classify(s + b, i - b)) {
+    case AB_TITLE:
+        return 0;
+    case AB_NUMBER:
+        return (nx.digit || nx.lower) ? 0 : e;
+    case AB_MONTH:
+        return (nx.digit || !nx.cap) ? 0 : e;
+    case AB_MAYEND:
+        return nx.cap ? e : 0;
+    case AB_INITIAL:
+        return nx.opener ? e : 0;
+    default:
+        return nx.lower ? 0 : e;
+    }
+}
+
+/*
+ * How it works: one forward scan that skips uninteresting bytes through a
+ * table.  At a sentence-final character, split_end() looks a bounded
+ * distance back (the word before a '.') and forward across the following
+ * whitespace and opening quotes; the main loop then resumes past that
+ * point or at the next sentence's first byte, and each whitespace run is
+ * looked at at most twice, so the whole split is linear.
+ */
+int text_sentences(text_spans *out, const char *text, size_t len)
+{
+    const uint8_t *s = (const uint8_t *)text;
+    splitter sp = { out, s, 0, 0 };
+    int error;
+
+    out->n = 0;
+    size_t start = skip_ws(s, 0, len);
+    size_t i = start;
+    while (i < len) {
+        if (!split_interesting[s[i]]) {
+            i++;
+            continue;
+        }
+        size_t brk = para_at(s, i, len);
+        if (brk) {
+            if ((error = split_emit(&sp, start, i)) < 0)
+                return error;
+            start = i = skip_ws(s, brk, len);
+            continue;
+        }
+        int kind;
+        if (term_at(s, i, len, &kind) == 0) {
+            i++;
+            continue;
+        }
+        size_t resume;
+        const size_t end = split_end(s, len, start, i, &resume);
+        if (end) {
+            if ((error = split_emit(&sp, start, end)) < 0)
+                return error;
+            start = i = skip_ws(s, end, len);
+        } else {
+            assert(resume > i);
+            i = resume;
+        }
+    }
+    if (start < len && (error = split_emit(&sp, start, len)) < 0)
+        return error;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Datelines                                                           */
+/* ------------------------------------------------------------------ */
+
+static const char *const month_names[] = {
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
+    "NOV", "DEC",
+};
+
+/* Does s[i..) start with a month name or abbreviation? */
+static bool starts_month(const uint8_t *s, size_t i, size_t len)
+{
+    if (i + 3 > len)
+        return false;
+    for (size_t k = 0; k < 12; k++) {
+        const char *m = month_names[k];
+        if (a_toupper(s[i]) == (uint8_t)m[0] &&
+            a_toupper(s[i + 1]) == (uint8_t)m[1] &&
+            a_toupper(s[i + 2]) == (uint8_t)m[2])
+            return true;
+    }
+    return false;
+}
+
+enum { SEP_NONE, SEP_DASH, SEP_HYPHEN, SEP_COLON };
+
+/* Dash-like separator at s[i]: kind and length (0 when none).  A plain
+ * '-' counts only when a space or another '-' is next to it, so that
+ * "PORT-AU-PRINCE" stays a place. */
+static size_t sep_at(const uint8_t *s, size_t i, size_t len, int *kind)
+{
+    const uint32_t v = peek3(s, i, len);
+    if (v == U3(0xE2, 0x80, 0x94) || v == U3(0xE2, 0x80, 0x93)) {
+        *kind = SEP_DASH;
+        return 3;
+    }
+    if (s[i] == '-') {
+        size_t n = 1;
+        while (i + n < len && s[i + n] == '-')
+            n++;
+        if (n >= 2) {
+            *kind = SEP_DASH;
+            return n;
+        }
+        if ((i + 1 < len && s[i + 1] == ' ') || (i > 0 && s[i - 1] == ' ')) {
+            *kind = SEP_HYPHEN;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static size_t skip_spaces(const uint8_t *s, size_t i, size_t len)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* Trim trailing spaces of [b, e). */
+static size_t trim_end(const uint8_t *s, size_t b, size_t e)
+{
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    return e;
+}
+
+size_t text_dateline(const char *text, size_t len, text_dateline_info *out)
+{
+    const uint8_t *s = (const uint8_t *)text;
+    text_dateline_info d;
+    memset(&d, 0, sizeof(d));
+    if (out)
+        *out = d;
+
+    size_t i = skip_ws(s, 0, len);
+    const size_t limit = len - i > 200 ? i + 200 : len;
+    bool caps = true;
+    size_t letters = 0, nseg = 0, n;
+    int sep = SEP_NONE;
+
+    /* The place: letters, spaces, . ' - & up to , ( / : or a dash. */
+    const size_t p0 = i;
+    while (i < limit) {
+        const uint8_t c = s[i];
+        if (c == ',' || c == '(' || c == '/' || c == ':' ||
+            sep_at(s, i, len, &sep) > 0)
+            break;
+        if (c < 0x80) {
+            if (a_alpha(c)) {
+                letters++;
+                caps = caps && a_upper(c);
+            } else if (c != ' ' && c != '.' && c != '\'' && c != '-' &&
+                       c != '&') {
+                return 0;
+            }
+            i++;
+            continue;
+        }
+        int32_t u;
+        i += utf8_decode(s, i, len, &u);
+        if (u < 0 || !u_isalpha(u))
+            return 0;
+        letters++;
+        caps = caps && !u_islower(u);
+    }
+    sep = SEP_NONE;
+    const size_t p1 = trim_end(s, p0, i);
+    if (p1 > p0) {
+        if (p1 - p0 > 48 || letters < 2)
+            return 0;
+        if (s[p0] < 0x80 && !a_upper(s[p0]))
+            return 0;
+        d.place_start = p0;
+        d.place_len = p1 - p0;
+    }
+
+    /* Comma parts: a region and/or a date. */
+    while (i < limit && s[i] == ',') {
+        i = skip_spaces(s, i + 1, len);
+        const size_t g0 = i;
+        while (i < limit && s[i] != ',' && s[i] != '(' && s[i] != '/' &&
+               s[i] != ':' && sep_at(s, i, len, &sep) == 0) {
+            const uint8_t c = s[i];
+            if (c < 0x80 && !a_alpha(c) && !a_digit(c) && c != ' ' &&
+                c != '.' && c != '\'' && c != '-')
+                return 0;
+            i++;
+        }
+        sep = SEP_NONE;
+        const size_t g1 = trim_end(s, g0, i);
+        if (g1 == g0 || g1 - g0 > 40 || ++nseg > 3 || d.place_len == 0)
+            return 0;
+        if (nseg == 1 && !a_digit(s[g0]) && !starts_month(s, g0, g1)) {
+            d.region_start = g0;
+            d.region_len = g1 - g0;
+        }
+    }
+
+    /* The agency: (Reuters) or /ITAR-TASS/. */
+    i = skip_spaces(s, i, len);
+    if (i < limit && (s[i] == '(' || s[i] == '/')) {
+        const uint8_t close = s[i] == '(' ? ')' : '/';
+        const size_t a0 = i + 1;
+        size_t j = a0;
+        bool has_letter = false;
+        while (j < limit && j - a0 <= 40 && s[j] != close && s[j] != '\n') {
+            has_letter = has_letter || a_alpha(s[j]) || s[j] >= 0x80;
+            j++;
+        }
+        if (j >= limit || s[j] != close || !has_letter)
+            return 0;
+        d.agency_start = a0;
+        d.agency_len = j - a0;
+        i = skip_spaces(s, j + 1, len);
+    }
+    if (d.place_len == 0 && d.agency_len == 0)
+        return 0;
+
+    /* The separator. */
+    if (i >= len)
+        return 0;
+    if ((n = sep_at(s, i, len, &sep)) > 0) {
+        i += n;
+    } else if (s[i] == '-') {
+        sep = SEP_HYPHEN;
+        i++;
+    } else if (s[i] == ':' && d.agency_len == 0) {
+        sep = SEP_COLON;
+        i++;
+    } else {
+        return 0;
+    }
+    if (sep != SEP_DASH && (i >= len || ws_at(s, i, len) == 0))
+        return 0;
+
+    bool ok = d.agency_len > 0;
+    if (!ok && caps && letters >= 2) {
+        ok = sep == SEP_DASH || sep == SEP_COLON ||
+             (sep == SEP_HYPHEN && nseg > 0);
+    }
+    if (!ok)
+        return 0;
+    i = skip_ws(s, i, len);
+    if (i >= len)
+        return 0;
+    d.len = i;
+    if (out)
+        *out = d;
+    return i;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokens                                                              */
+/* ------------------------------------------------------------------ */
+
+static inline bool tok_wordch(uint8_t c)
+{
+    return a_alpha(c) || a_digit(c) || c >= 0x80;
+}
+
+/* Exactly three digits at s[i], as after a thousands comma: "1,000". */
+static bool thousands_at(const uint8_t *s, size_t i, size_t len)
+{
+    if (i + 3 > len || !a_digit(s[i]) || !a_digit(s[i + 1]) ||
+        !a_digit(s[i + 2]))
+        return false;
+    return i + 3 == len || !tok_wordch(s[i + 3]);
+}
+
+bool text_next_token(const char *str, size_t len, size_t *pos,
+                     text_tok *out)
+{
+    const uint8_t *s = (const uint8_t *)str;
+    size_t i = *pos;
+    while (i < len && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
+        i++;
+    if (i >= len) {
+        *pos = len;
+        return false;
+    }
+    const size_t b = i;
+    if (!tok_wordch(s[i])) {
+        *out = (text_tok){ b, 1, TEXT_TOK_PUNCT };
+        *pos = i + 1;
+        return true;
+    }
+    bool digits = true, inner_dot = false;
+    while (i < len) {
+        const uint8_t c = s[i];
+        if (tok_wordch(c)) {
+            digits = digits && a_digit(c);
+            i++;
+            continue;
+        }
+        if (i + 1 < len && tok_wordch(s[i + 1])) {
+            if (c == '\'' || c == '-' || c == '.' || c == '&' || c == '/') {
+                inner_dot = inner_dot || c == '.';
+                i++;
+                continue;
+            }
+            if (c == ',' && digits && thousands_at(s, i + 1, len)) {
+                i++;
+                continue;
+            }
+        }
+        break;
+    }
+    if (!digits && inner_dot && i < len && s[i] == '.')
+        i++;
+    *out = (text_tok){ b, i - b, digits ? TEXT_TOK_NUMBER : TEXT_TOK_WORD };
+    *pos = i;
+    return true;
+}
