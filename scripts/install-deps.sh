@@ -3,7 +3,7 @@
 #   sh scripts/install-deps.sh          install what is missing (as root)
 #   sh scripts/install-deps.sh --list   print the package names
 # When not root, prints the exact apt-get line and exits non-zero.
-PKGS="build-essential pkg-config libicu-dev libjansson-dev libsqlite3-dev libcmocka-dev wordnet-base sqlite3"
+PKGS="build-essential pkg-config libicu-dev libjansson-dev libsqlite3-dev libxml2-dev libcmocka-dev wordnet-base sqlite3"
 if [ "$1" = "--list" ]; then echo $PKGS; exit 0; fi
 missing=""
 for p in $PKGS; do

@@ -1,10 +1,797 @@
-/* coder.c - STUB until the coder lands (owner: core).  Codes nothing. */
-#include "casus/coder.h"
+/*
+ * coder.c - verb patterns and events over a parsed sentence
+ *
+ * For each clause of a parse (sentence.c), verbs are tried left to right;
+ * for each verb its patterns longest first, then its root code.  A pattern
+ * is matched outward from the verb: the words before '*' backwards from
+ * it, the words after '*' forwards, so '$' before the verb is the nearest
+ * actor to its left.  Source and target that no pattern fixed come from
+ * TABARI's default rules (manual 5.8), passive voice swaps them (7.9), and
+ * CODE BY CLAUSE / SENTENCE / ALL with subordinate ('?') and dominant
+ * ('!') codes decide which events are kept (7.6, 6.6).
+ *
+ * A coder owns all its scratch memory; coding allocates only while its
+ * buffers grow to the largest sentence seen.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <string.h>
+
 #include "alloc.h"
-struct casus_coder { const casus_dict *dict; size_t span[1][2]; };
-int casus_coder_new(casus_coder **out, const casus_dict *dict) { *out = cs_calloc(1, sizeof(**out)); if (!*out) return CASUS_ENOMEM; (*out)->dict = dict; return 0; }
-void casus_coder_free(casus_coder *c) { cs_free(c); }
-int casus_coder_code(casus_coder *c, const casus_doc *doc, const casus_event **events_out, size_t *count_out) { c->span[0][0] = 0; c->span[0][1] = doc->text_len; *events_out = NULL; *count_out = 0; return 0; }
-const size_t (*casus_coder_sentences(const casus_coder *c, size_t *count_out))[2] { *count_out = 1; return (const size_t (*)[2])c->span; }
-int casus_coder_set_option(casus_coder *c, const char *line) { (void)c; (void)line; return 0; }
-int casus_coder_explain(casus_coder *c, const char *s, const char *date, const char **out) { (void)c; (void)s; (void)date; *out = ""; return 0; }
+#include "casus/coder.h"
+#include "coderint.h"
+#include "strbuf.h"
+#include "text.h"
+
+/* ---- selections ---------------------------------------------------------- */
+
+static sel sel_none(void)
+{
+    return (sel){ -1, -1, NULL };
+}
+
+static bool sel_set(sel s)
+{
+    return s.m >= 0 || s.def != NULL;
+}
+
+/* The code used to tell a source from a target. */
+static const char *sel_cmp(const parse_state *ps, sel s)
+{
+    if (s.def)
+        return s.def;
+    if (s.m < 0)
+        return "";
+    const mention *m = &ps->mentions[s.m];
+    if (m->pronoun)
+        return m->base;
+    if (s.c >= 0)
+        m = &ps->mentions[ps->compounds[s.c].members[0]];
+    return m->codes[0];
+}
+
+/* A selection from mention m: a compound when m heads one. */
+static sel sel_of(const parse_state *ps, int m)
+{
+    sel s = { m, -1, NULL };
+    const mention *mm = &ps->mentions[m];
+    if (!mm->pronoun && mm->compound >= 0 &&
+        ps->compounds[mm->compound].members[0] == m)
+        s.c = mm->compound;
+    return s;
+}
+
+/* A selection from a pattern slot: the whole compound m belongs to. */
+static sel sel_slot(const parse_state *ps, int m)
+{
+    sel s = { m, -1, NULL };
+    const mention *mm = &ps->mentions[m];
+    if (!mm->pronoun && mm->compound >= 0)
+        s.c = mm->compound;
+    return s;
+}
+
+static bool sel_is_compound(const parse_state *ps, sel s)
+{
+    if (s.m < 0)
+        return false;
+    const mention *m = &ps->mentions[s.m];
+    return s.c >= 0 || (m->pronoun && m->ref_compound >= 0);
+}
+
+/* Expand a selection into (code, mention) pairs. */
+static size_t sel_expand(const parse_state *ps, sel s, const char **codes,
+                         int *who, size_t cap)
+{
+    size_t n = 0;
+    if (s.def) {
+        codes[0] = s.def;
+        who[0] = -1;
+        return 1;
+    }
+    if (s.m < 0)
+        return 0;
+    const mention *m = &ps->mentions[s.m];
+    int16_t members[32];
+    size_t nm = 0;
+    int c = s.c;
+    if (m->pronoun) {
+        c = m->ref_compound;
+        if (c < 0) {
+            members[nm++] = m->ref;
+        }
+    }
+    if (c >= 0) {
+        const compound *cp = &ps->compounds[c];
+        for (uint8_t i = 0; i < cp->n; i++)
+            members[nm++] = cp->members[i];
+    } else if (!m->pronoun) {
+        members[nm++] = (int16_t)s.m;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        const mention *mm = &ps->mentions[members[i]];
+        for (uint8_t k = 0; k < mm->n_codes && n < cap; k++) {
+            codes[n] = mm->codes[k];
+            who[n] = members[i];
+            n++;
+        }
+    }
+    return n;
+}
+
+/* ---- pattern matching ----------------------------------------------------- */
+
+typedef struct mctx {
+    const parse_state *ps;
+    long lo, hi;            /* clause bounds, live indices */
+    sel src, tgt;
+    uint32_t length;        /* letters of matched words */
+} mctx;
+
+static bool stop_tok(const tok *t)
+{
+    return t->type == T_COMMA && !t->absorbed;
+}
+
+/* Mention usable in a slot at live index k, or -1. */
+static int slot_mention(const parse_state *ps, long k)
+{
+    const tok *t = live_tok(ps, (size_t)k);
+    if (t->mention < 0)
+        return -1;
+    return t->mention;
+}
+
+/* Live span [a, b] covered by a slot filled with mention m. */
+static void slot_span(const parse_state *ps, int m, bool whole_compound,
+                      long *a, long *b)
+{
+    const mention *mm = &ps->mentions[m];
+    uint16_t first = mm->first, last = mm->last;
+    if (whole_compound && !mm->pronoun && mm->compound >= 0) {
+        const compound *cp = &ps->compounds[mm->compound];
+        for (uint8_t i = 0; i < cp->n; i++) {
+            const mention *x = &ps->mentions[cp->members[i]];
+            if (x->first < first)
+                first = x->first;
+            if (x->last > last)
+                last = x->last;
+        }
+    }
+    /* nearest live tokens inside the span */
+    while (first < last && ps->toks[first].live_at < 0)
+        first++;
+    while (last > first && ps->toks[last].live_at < 0)
+        last--;
+    *a = ps->toks[first].live_at;
+    *b = ps->toks[last].live_at;
+}
+
+static bool fill_slot(mctx *mc, int kind, int m)
+{
+    const parse_state *ps = mc->ps;
+    const mention *mm = &ps->mentions[m];
+    bool is_comp = (!mm->pronoun && mm->compound >= 0) ||
+                   (mm->pronoun && mm->ref_compound >= 0);
+    switch (kind) {
+    case PI_SOURCE:
+        mc->src = sel_slot(ps, m);
+        return true;
+    case PI_TARGET:
+        mc->tgt = sel_slot(ps, m);
+        return true;
+    case PI_BOTH:
+        if (!is_comp)
+            return false;
+        mc->src = mc->tgt = sel_slot(ps, m);
+        return true;
+    default:
+        return true;    /* ^ and @ only pass over the actor */
+    }
+}
+
+static long match_fwd(mctx *mc, const pitem *items, size_t n, long pos,
+                      bool glued);
+static long match_bwd(mctx *mc, const pitem *items, size_t n, long pos,
+                      bool glued);
+
+/* One item forward from pos; returns the live index after it or -1. */
+static long item_fwd(mctx *mc, const pitem *it, long pos, bool glued)
+{
+    const parse_state *ps = mc->ps;
+    if (it->kind == PI_ALT) {
+        for (uint16_t a = 0; a < it->n_alts; a++) {
+            mctx save = *mc;
+            long r = match_fwd(mc, it->alts[a].items, it->alts[a].n_items,
+                               pos, glued);
+            if (r >= 0)
+                return r;
+            *mc = save;
+        }
+        return -1;
+    }
+    for (long k = pos; k <= mc->hi; k++) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (stop_tok(t))
+            return -1;
+        if (it->kind == PI_WORD) {
+            if (word_match(&it->word, t->w, t->len, END_NONE)) {
+                mc->length += it->word.len;
+                return k + 1;
+            }
+        } else {
+            int m = slot_mention(ps, k);
+            if (m >= 0) {
+                long a, b;
+                slot_span(ps, m, it->kind != PI_BOTH || true, &a, &b);
+                if (a < k)
+                    a = k;
+                if (!fill_slot(mc, it->kind, m))
+                    return -1;
+                return b + 1;
+            }
+        }
+        if (glued)
+            return -1;
+    }
+    return -1;
+}
+
+/* One item backward ending at or before pos; returns the live index just
+ * left of it, or -2 on failure (-1 is a valid "before the clause"). */
+static long item_bwd(mctx *mc, const pitem *it, long pos, bool glued)
+{
+    const parse_state *ps = mc->ps;
+    if (it->kind == PI_ALT) {
+        for (uint16_t a = 0; a < it->n_alts; a++) {
+            mctx save = *mc;
+            long r = match_bwd(mc, it->alts[a].items, it->alts[a].n_items,
+                               pos, glued);
+            if (r >= -1)
+                return r;
+            *mc = save;
+        }
+        return -2;
+    }
+    for (long k = pos; k >= mc->lo; k--) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (stop_tok(t))
+            return -2;
+        if (it->kind == PI_WORD) {
+            if (word_match(&it->word, t->w, t->len, END_NONE)) {
+                mc->length += it->word.len;
+                return k - 1;
+            }
+        } else {
+            int m = slot_mention(ps, k);
+            if (m >= 0) {
+                long a, b;
+                slot_span(ps, m, true, &a, &b);
+                if (!fill_slot(mc, it->kind, m))
+                    return -2;
+                return (a < mc->lo ? mc->lo : a) - 1;
+            }
+        }
+        if (glued)
+            return -2;
+    }
+    return -2;
+}
+
+static long match_fwd(mctx *mc, const pitem *items, size_t n, long pos,
+                      bool glued)
+{
+    for (size_t i = 0; i < n; i++) {
+        pos = item_fwd(mc, &items[i], pos, glued);
+        if (pos < 0)
+            return -1;
+        glued = items[i].glue;
+    }
+    return pos;
+}
+
+static long match_bwd(mctx *mc, const pitem *items, size_t n, long pos,
+                      bool glued)
+{
+    for (size_t i = n; i-- > 0;) {
+        bool g = i + 1 == n ? glued : items[i].glue;
+        pos = item_bwd(mc, &items[i], pos, g);
+        if (pos < -1)
+            return -2;
+    }
+    return pos;
+}
+
+/* Try one pattern on the verb at live span [vs, ve]. */
+static bool match_pattern(mctx *mc, const pattern *p, long vs, long ve)
+{
+    const pitem *items = p->seq.items;
+    size_t va = p->verb_at;
+    mc->src = mc->tgt = sel_none();
+    mc->length = 0;
+    if (va > 0 &&
+        match_bwd(mc, items, va, vs - 1, items[va - 1].glue) < -1)
+        return false;
+    if (va + 1 < p->seq.n_items &&
+        match_fwd(mc, items + va + 1, p->seq.n_items - va - 1, ve + 1,
+                  items[va].glue) < 0)
+        return false;
+    return true;
+}
+
+/* ---- one verb ------------------------------------------------------------ */
+
+static bool tok_word(const tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->len == n && memcmp(t->w, w, n) == 0;
+}
+
+/* First mention in live [a, b] (forward) or [b, a] (backward) whose
+ * compare code differs from `other`. */
+static int find_mention(const parse_state *ps, long a, long b, int dir,
+                        const char *other)
+{
+    for (long k = a; dir > 0 ? k <= b : k >= b; k += dir) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (t->mention < 0)
+            continue;
+        const mention *m = &ps->mentions[t->mention];
+        /* look at a multi-token mention once, at its first live token */
+        if (dir > 0 && k > a && live_tok(ps, (size_t)k - 1)->mention ==
+                                    t->mention)
+            continue;
+        if (dir < 0 && k > 0 && k - 1 >= b &&
+            live_tok(ps, (size_t)k - 1)->mention == t->mention)
+            continue;
+        sel s = { t->mention, -1, NULL };
+        (void)m;
+        if (other && strcmp(sel_cmp(ps, s), other) == 0)
+            continue;
+        return t->mention;
+    }
+    return -1;
+}
+
+static void split_code(const char *code, char *c1, char *c2, bool *sub,
+                       bool *dom)
+{
+    size_t n = strlen(code);
+    *sub = *dom = false;
+    char tmp[32];
+    snprintf(tmp, sizeof(tmp), "%s", code);
+    n = strlen(tmp);
+    while (n && (tmp[n - 1] == '?' || tmp[n - 1] == '!' ||
+                 tmp[n - 1] == ' ')) {
+        if (tmp[n - 1] == '?')
+            *sub = true;
+        if (tmp[n - 1] == '!')
+            *dom = true;
+        tmp[--n] = '\0';
+    }
+    char *colon = strchr(tmp, ':');
+    c2[0] = '\0';
+    if (colon) {
+        *colon = '\0';
+        snprintf(c2, 16, "%s", colon + 1);
+        size_t m = strlen(c2);
+        while (m && (c2[m - 1] == '?' || c2[m - 1] == '!'))
+            c2[--m] = '\0';
+    }
+    snprintf(c1, 16, "%s", tmp);
+    /* a lone '?' or '!' inside, e.g. "023?:..." */
+    char *q = strpbrk(c1, "?!");
+    if (q) {
+        if (*q == '?')
+            *sub = true;
+        else
+            *dom = true;
+        *q = '\0';
+    }
+}
+
+static int add_event(casus_coder *c, const char *src, int src_m,
+                     const char *tgt, int tgt_m, const char *code,
+                     const verb_hit *hit)
+{
+    cand_event *e;
+    for (size_t i = c->first_new; i < c->n_cands; i++) {
+        e = &c->cands[i];
+        if (strcmp(e->source, src) == 0 && strcmp(e->target, tgt) == 0 &&
+            strcmp(e->code, code) == 0)
+            return 0;
+    }
+    if (CS_ARRAY_GROW(c->cands, c->cands_cap, c->n_cands + 1) < 0)
+        return CASUS_ENOMEM;
+    e = &c->cands[c->n_cands++];
+    memset(e, 0, sizeof(*e));
+    snprintf(e->source, sizeof(e->source), "%s", src);
+    snprintf(e->target, sizeof(e->target), "%s", tgt);
+    snprintf(e->code, sizeof(e->code), "%s", code);
+    e->src_m = (int16_t)src_m;
+    e->tgt_m = (int16_t)tgt_m;
+    e->hit = *hit;
+    return 0;
+}
+
+/*
+ * Code the verb unit u in clause cl.  Appends candidate events; returns
+ * VR_NONE, VR_EVENT, VR_DISCARD, VR_COMPLEX or CASUS_ENOMEM.
+ */
+static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
+                     sel *src_out)
+{
+    parse_state *ps = &c->ps;
+    const casus_dict *d = c->dict;
+    const unit *un = &ps->units[u];
+    const entry *e = &d->entries[un->entry];
+    const verb *v = &d->verbs[e->u.verb];
+    const clause *clz = &ps->clauses[cl];
+    long vs = ps->toks[un->first].live_at;
+    long ve = ps->toks[un->last].live_at;
+    mctx mc = { ps, clz->first, clz->last, { -1, -1, NULL },
+                { -1, -1, NULL }, 0 };
+    const pattern *fired = NULL;
+    sel src = sel_none(), tgt = sel_none();
+
+    /* longest first; a match through alternatives that came out shorter
+     * than its pattern's length lets longer patterns try first */
+    uint32_t best_len = 0;
+    for (uint32_t i = 0; i < v->n_pats; i++) {
+        const pattern *p = &v->pats[i];
+        if (fired && p->seq.length <= best_len)
+            break;
+        if (!match_pattern(&mc, p, vs, ve))
+            continue;
+        if (fired == NULL || mc.length > best_len) {
+            fired = p;
+            best_len = mc.length;
+            src = mc.src;
+            tgt = mc.tgt;
+        }
+    }
+    const char *code = fired ? fired->code : v->code;
+    verb_hit hit = { (uint16_t)u, fired ? fired->file : v->file,
+                     fired ? fired->line : v->line, fired != NULL };
+    if (strcmp(code, "---") == 0)
+        return VR_NONE;
+    if (strcmp(code, "###") == 0)
+        return VR_DISCARD;
+    if (strcmp(code, "+++") == 0)
+        return VR_COMPLEX;
+
+    bool set_by_pattern = sel_set(src) || sel_set(tgt);
+    const coder_options *o = &ps->opts;
+    long lo = clz->first, hi = clz->last;
+
+    /* source */
+    if (!sel_set(src)) {
+        const char *other = sel_set(tgt) ? sel_cmp(ps, tgt) : NULL;
+        int before = find_mention(ps, lo, vs - 1, 1, NULL);
+        if (o->def_source[0] && o->def_source_prior && before < 0) {
+            src.def = o->def_source;
+        } else {
+            int m = find_mention(ps, lo, vs - 1, 1, other);
+            if (m >= 0)
+                src = sel_of(ps, m);
+            else if (sel_set(carried) &&
+                     (!other || strcmp(sel_cmp(ps, carried), other) != 0))
+                src = carried;
+            else if ((m = find_mention(ps, ve + 1, hi, 1, other)) >= 0)
+                src = sel_of(ps, m);
+            else if (o->def_source[0])
+                src.def = o->def_source;
+        }
+    }
+    /* target */
+    if (!sel_set(tgt) && sel_set(src)) {
+        const char *other = sel_cmp(ps, src);
+        int m = find_mention(ps, ve + 1, hi, 1, other);
+        if (m >= 0) {
+            tgt = sel_of(ps, m);
+        } else if (o->def_target[0] && o->def_target_after) {
+            tgt.def = o->def_target;
+        } else if ((m = find_mention(ps, vs - 1, lo, -1, other)) >= 0) {
+            tgt = sel_of(ps, m);
+        } else if (sel_is_compound(ps, src)) {
+            tgt = src;
+        } else if (o->def_target[0]) {
+            tgt.def = o->def_target;
+        }
+    }
+    if (!sel_set(src) || !sel_set(tgt))
+        return VR_NONE;
+
+    /* passive voice: WAS/WERE/BEEN just before, BY just after */
+    if (!set_by_pattern) {
+        bool aux = false, by = false;
+        for (long k = vs - 1; k >= vs - 2 && k >= lo; k--)
+            if (live_tok(ps, (size_t)k)->type == T_AUX)
+                aux = true;
+        for (long k = ve + 1; k <= ve + 2 && k <= hi; k++)
+            if (live_tok(ps, (size_t)k)->type == T_BY ||
+                tok_word(live_tok(ps, (size_t)k), "BY"))
+                by = true;
+        if (aux && by) {
+            sel t = src;
+            src = tgt;
+            tgt = t;
+        }
+    }
+    *src_out = src;
+
+    char c1[16], c2[16];
+    bool sub, dom;
+    split_code(code, c1, c2, &sub, &dom);
+    hit.subordinate = sub;
+    hit.dominant = dom;
+    const char *sc[64], *tc[64];
+    int sw[64], tw[64];
+    size_t ns = sel_expand(ps, src, sc, sw, 64);
+    size_t nt = sel_expand(ps, tgt, tc, tw, 64);
+    size_t before = c->n_cands;
+    c->first_new = before;
+    for (size_t i = 0; i < ns; i++)
+        for (size_t k = 0; k < nt; k++) {
+            if (strcmp(sc[i], tc[k]) == 0)
+                continue;
+            if (add_event(c, sc[i], sw[i], tc[k], tw[k], c1, &hit) < 0)
+                return CASUS_ENOMEM;
+            if (c2[0] &&
+                add_event(c, tc[k], tw[k], sc[i], sw[i], c2, &hit) < 0)
+                return CASUS_ENOMEM;
+        }
+    return c->n_cands > before ? VR_EVENT : VR_NONE;
+}
+
+/* ---- one sentence ----------------------------------------------------------- */
+
+/*
+ * Code the parsed sentence into c->cands / c->picked.  Sets *status to
+ * SENT_EVENTS, SENT_DISCARD, SENT_COMPLEX or SENT_SHORT.
+ */
+int coder_sentence(casus_coder *c, const char *text, size_t len,
+                   int32_t date, int *status)
+{
+    parse_state *ps = &c->ps;
+    int err = parse_sentence(ps, text, len, date);
+    c->n_cands = 0;
+    c->n_groups = 0;
+    *status = SENT_EVENTS;
+    if (err < 0)
+        return err;
+    if ((int)parse_word_count(ps) < ps->opts.min_words) {
+        *status = SENT_SHORT;
+        return 0;
+    }
+    if (ps->discard) {
+        *status = SENT_DISCARD;
+        return 0;
+    }
+    if (ps->complex) {
+        *status = SENT_COMPLEX;
+        return 0;
+    }
+    const int mode = ps->opts.code_by;
+    sel carried = sel_none();
+    bool sentence_done = false;
+
+    for (size_t cl = 0; cl < ps->n_clauses; cl++) {
+        const clause *clz = &ps->clauses[cl];
+        bool clause_done = false;
+        sel clause_src = sel_none();
+        int16_t last_unit = -1;
+        for (long k = clz->first; k <= clz->last; k++) {
+            const tok *t = live_tok(ps, (size_t)k);
+            if (t->type != T_VERB || t->unit == last_unit)
+                continue;
+            last_unit = t->unit;
+            if (ps->toks[ps->units[t->unit].first].live_at != k)
+                continue;   /* verb unit starts in a dropped clause */
+            bool dominant_only = clause_done || sentence_done;
+            size_t before = c->n_cands;
+            sel s = sel_none();
+            int r = code_verb(c, cl, (size_t)t->unit, carried, &s);
+            if (r < 0)
+                return r;
+            if (dominant_only) {
+                /* keep only dominant events found after the first one */
+                size_t w = before;
+                for (size_t i = before; i < c->n_cands; i++)
+                    if (c->cands[i].hit.dominant)
+                        c->cands[w++] = c->cands[i];
+                c->n_cands = w;
+                continue;
+            }
+            if (r == VR_DISCARD) {
+                *status = SENT_DISCARD;
+                return 0;
+            }
+            if (r == VR_COMPLEX) {
+                *status = SENT_COMPLEX;
+                return 0;
+            }
+            if (r != VR_EVENT)
+                continue;
+            for (size_t i = before; i < c->n_cands; i++)
+                c->cands[i].clause = (uint16_t)cl;
+            bool sub = c->cands[before].hit.subordinate;
+            if (!sub && !sel_set(clause_src))
+                clause_src = s;
+            if (!sub && mode != CODE_ALL) {
+                clause_done = true;
+                if (mode == CODE_BY_SENTENCE)
+                    sentence_done = true;
+            }
+        }
+        if (sel_set(clause_src)) {
+            carried = clause_src;
+        } else {
+            int m = find_mention(ps, clz->first, clz->last, 1, NULL);
+            if (m >= 0)
+                carried = sel_of(ps, m);
+        }
+    }
+
+    /* choose what to keep */
+    bool any_dom = false, any_main = false;
+    for (size_t i = 0; i < c->n_cands; i++) {
+        any_dom |= c->cands[i].hit.dominant;
+        any_main |= !c->cands[i].hit.subordinate;
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < c->n_cands; i++) {
+        const cand_event *e = &c->cands[i];
+        bool keep;
+        if (any_dom)
+            keep = e->hit.dominant;
+        else if (any_main)
+            keep = !e->hit.subordinate;
+        else
+            keep = true;
+        if (keep && !any_dom && mode != CODE_ALL) {
+            /* one verb per clause (or sentence): the first kept one */
+            for (size_t k = 0; k < w; k++) {
+                const cand_event *f = &c->cands[k];
+                if ((mode == CODE_BY_SENTENCE || f->clause == e->clause) &&
+                    f->hit.unit != e->hit.unit)
+                    keep = false;
+            }
+        }
+        if (keep)
+            c->cands[w++] = *e;
+    }
+    c->n_cands = w;
+    return 0;
+}
+
+/* ---- documents ------------------------------------------------------------- */
+
+int casus_coder_new(casus_coder **out, const casus_dict *dict)
+{
+    casus_coder *c = cs_calloc(1, sizeof(*c));
+    *out = NULL;
+    if (c == NULL)
+        return CASUS_ENOMEM;
+    c->dict = dict;
+    parse_init(&c->ps, dict);
+    c->explain = (strbuf)STRBUF_INIT;
+    c->fold = (strbuf)STRBUF_INIT;
+    *out = c;
+    return 0;
+}
+
+void casus_coder_free(casus_coder *c)
+{
+    if (c == NULL)
+        return;
+    parse_dispose(&c->ps);
+    cs_free(c->cands);
+    cs_free(c->events);
+    cs_free(c->spans);
+    text_spans_dispose(&c->sents);
+    strbuf_dispose(&c->explain);
+    strbuf_dispose(&c->fold);
+    cs_free(c);
+}
+
+int casus_coder_set_option(casus_coder *c, const char *line)
+{
+    return options_apply(&c->ps.opts, line) < 0 ? CASUS_EPARSE : 0;
+}
+
+static int32_t doc_date(const char *date)
+{
+    if (date == NULL || strlen(date) != 10)
+        return 0;
+    char buf[9] = { date[0], date[1], date[2], date[3], date[5], date[6],
+                    date[8], date[9], 0 };
+    return dict_parse_date(buf, 8);
+}
+
+/* Copy the words of mention m into out, from the original text. */
+static void mention_text(const parse_state *ps, int m, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (m < 0)
+        return;
+    const mention *mm = &ps->mentions[m];
+    size_t a = ps->toks[mm->first].start, b = ps->toks[mm->last].end;
+    if (b > ps->text_len)
+        b = ps->text_len;
+    size_t n = b > a ? b - a : 0;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, ps->text + a, n);
+    out[n] = '\0';
+}
+
+int coder_emit(casus_coder *c, const char *doc_id, int sentence,
+               const char *date)
+{
+    for (size_t i = 0; i < c->n_cands; i++) {
+        const cand_event *ce = &c->cands[i];
+        if (CS_ARRAY_GROW(c->events, c->events_cap, c->n_events + 1) < 0)
+            return CASUS_ENOMEM;
+        casus_event *ev = &c->events[c->n_events++];
+        memset(ev, 0, sizeof(*ev));
+        ev->doc = doc_id;
+        ev->sentence = sentence;
+        snprintf(ev->date, sizeof(ev->date), "%s", date ? date : "");
+        snprintf(ev->code, sizeof(ev->code), "%s", ce->code);
+        snprintf(ev->source, sizeof(ev->source), "%s", ce->source);
+        snprintf(ev->target, sizeof(ev->target), "%s", ce->target);
+        mention_text(&c->ps, ce->src_m, ev->source_text,
+                     sizeof(ev->source_text));
+        mention_text(&c->ps, ce->tgt_m, ev->target_text,
+                     sizeof(ev->target_text));
+        ev->rule_file = ce->hit.file;
+        ev->rule_line = (long)ce->hit.line;
+    }
+    return 0;
+}
+
+int casus_coder_code(casus_coder *c, const casus_doc *doc,
+                     const casus_event **events_out, size_t *count_out)
+{
+    int err;
+    c->n_events = 0;
+    c->n_spans = 0;
+    *events_out = NULL;
+    *count_out = 0;
+    if ((err = text_sentences(&c->sents, doc->text, doc->text_len)) < 0)
+        return err;
+    int32_t date = doc_date(doc->date);
+    size_t skip = text_dateline(doc->text, doc->text_len, NULL);
+    for (size_t i = 0; i < c->sents.n; i++) {
+        size_t a = c->sents.v[i].start, n = c->sents.v[i].len;
+        if (CS_ARRAY_GROW(c->spans, c->spans_cap, c->n_spans + 1) < 0)
+            return CASUS_ENOMEM;
+        c->spans[c->n_spans][0] = a;
+        c->spans[c->n_spans][1] = n;
+        c->n_spans++;
+        if (i == 0 && skip > a && skip < a + n) {
+            n -= skip - a;
+            a = skip;
+        }
+        int status;
+        if ((err = coder_sentence(c, doc->text + a, n, date, &status)) < 0)
+            return err;
+        if (status != SENT_EVENTS)
+            continue;
+        if ((err = coder_emit(c, doc->id, (int)i,
+                              doc->date[0] ? doc->date : NULL)) < 0)
+            return err;
+    }
+    *events_out = c->events;
+    *count_out = c->n_events;
+    return 0;
+}
+
+const size_t (*casus_coder_sentences(const casus_coder *c,
+                                     size_t *count_out))[2]
+{
+    *count_out = c->n_spans;
+    return (const size_t (*)[2])c->spans;
+}

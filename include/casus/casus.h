@@ -17,5 +17,6 @@
 #include "dict.h"
 #include "coder.h"
 #include "store.h"
+#include "validate.h"
 
 #endif

@@ -1,0 +1,246 @@
+/*
+ * dictdef.h - the compiled form of a dictionary set (library-internal)
+ *
+ * Everything the loaders (dict.c, dict_petrarch.c, options.c, pattern.c)
+ * build and the coder reads.  After loading, a casus_dict is immutable.
+ * All strings and arrays live in the dictionary's arena; the entry and
+ * verb tables are growable arrays owned by the dictionary.
+ *
+ * The model follows TABARI's: every dictionary phrase (actor, agent, verb,
+ * noun, adjective, time phrase) is a sequence of words.  A phrase is found
+ * in a sentence by its first word through `index`, then the rest of its
+ * words are checked in order.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef CASUS_DICTDEF_H
+#define CASUS_DICTDEF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "casus/dict.h"
+#include "map.h"
+
+/* ---- words and phrases ------------------------------------------------ */
+
+/* How a dictionary word matches a word of text. */
+enum {
+    WM_STEM = 0,   /* prefix match: ACCEPT matches ACCEPTED, ACCEPTANCE */
+    WM_EXACT = 1,  /* whole word, regular endings allowed ("ARNOR_") */
+    WM_STRICT = 2  /* whole word only ("MOUSE=") */
+};
+
+/* Which regular endings an exact word accepts. */
+enum { END_NOUN = 0, END_VERB = 1, END_NONE = 2 };
+
+typedef struct dword {
+    const char *w;      /* upper-case, NUL-terminated, no connectors */
+    uint16_t len;
+    uint8_t mode;       /* WM_* */
+    uint8_t glue;       /* the next word must follow immediately */
+} dword;
+
+typedef struct dphrase {
+    dword *words;       /* n_words entries; never NULL when n_words > 0 */
+    uint16_t n_words;
+    uint16_t length;    /* letters, for longest-first ordering */
+} dphrase;
+
+/* ---- codes ------------------------------------------------------------ */
+
+/* One possibly date-limited actor code.  Dates are yyyymmdd integers. */
+typedef struct actor_code {
+    const char *code;   /* "SRBGOV", "A/B" compound, "---", "###", "+++" */
+    int32_t from, to;   /* valid from..to inclusive; 0 / 99999999 open */
+} actor_code;
+
+/* ---- patterns --------------------------------------------------------- */
+
+enum {
+    PI_WORD = 0,   /* a literal word */
+    PI_VERB,       /* the verb itself: '*' */
+    PI_SOURCE,     /* '$' */
+    PI_TARGET,     /* '+' */
+    PI_BOTH,       /* '%': a compound that is source and target */
+    PI_SKIP,       /* '^': pass over one actor */
+    PI_ATTRIB,     /* '@': attribution actor, matched like '^' */
+    PI_ALT         /* { a | b } or a synonym set: one of several sequences */
+};
+
+typedef struct pseq pseq;
+
+typedef struct pitem {
+    uint8_t kind;       /* PI_* */
+    uint8_t glue;       /* the next item must follow immediately */
+    dword word;         /* PI_WORD */
+    pseq *alts;         /* PI_ALT: n_alts sequences */
+    uint16_t n_alts;
+} pitem;
+
+struct pseq {
+    pitem *items;
+    uint16_t n_items;
+    uint16_t length;    /* letters (longest alternative for PI_ALT) */
+};
+
+typedef struct pattern {
+    pseq seq;           /* holds exactly one PI_VERB at top level */
+    uint16_t verb_at;   /* index of the PI_VERB item */
+    const char *code;   /* event code text: "064", "032:033", "023?", ... */
+    const char *file;   /* borrowed from the dictionary's file list */
+    uint32_t line;
+} pattern;
+
+typedef struct verb {
+    const char *code;   /* root code; "---" when the root alone codes nothing */
+    pattern *pats;      /* sorted longest first; stable in file order */
+    uint32_t n_pats, pats_cap;
+    const char *file;
+    uint32_t line;
+    const char *root;   /* the root as written, for explain */
+} verb;
+
+/* ---- entries ---------------------------------------------------------- */
+
+enum {
+    K_ACTOR = 0,
+    K_AGENT,
+    K_VERB,
+    K_NOUN,
+    K_ADJ,
+    K_TIME,     /* time-shifting phrase */
+    K_ATTRIB,   /* attribution verb */
+    K_DISCARD   /* PETRARCH discard phrase */
+};
+
+typedef struct entry {
+    dphrase ph;
+    uint8_t kind;           /* K_* */
+    uint8_t agent_suffix;   /* K_AGENT: "NGM~" puts the agent code first */
+    uint32_t seq;           /* load order, breaks ties */
+    const char *file;
+    uint32_t line;
+    union {
+        struct {            /* K_ACTOR */
+            actor_code *codes;
+            uint16_t n_codes;
+            const char *parent; /* first phrase of its synonym group */
+        } actor;
+        const char *agent;  /* K_AGENT: code without '~' */
+        uint32_t verb;      /* K_VERB, K_ATTRIB, K_TIME: index into verbs */
+        const char *special;/* K_DISCARD: "###" */
+    } u;
+} entry;
+
+/* ---- options ---------------------------------------------------------- */
+
+enum { CODE_BY_CLAUSE = 0, CODE_BY_SENTENCE, CODE_ALL };
+
+typedef struct coder_options {
+    int code_by;            /* CODE_BY_* */
+    int min_words;          /* sentences with fewer words are not coded */
+    bool convert_agents;
+    bool yyyy;              /* record dates have 4-digit years */
+    bool time_shift;        /* apply <TIME> phrases */
+    bool fbis;
+    /* complexity filter; 0 disables a count */
+    int cx_verbs, cx_actors, cx_pronouns, cx_conj, cx_comma, cx_lateverb;
+    bool cx_noactprior, cx_noactafter, cx_noverb, cx_nosource, cx_notarget,
+        cx_noevent;
+    /* DEFAULT: */
+    char def_source[32], def_target[32];
+    bool def_source_prior, def_target_after;
+    /* COMMA: lengths of clauses dropped between commas */
+    bool comma_off;
+    int comma_min, comma_max, comma_emin, comma_emax, comma_bmin,
+        comma_bmax;
+    /* FORWARD: carry pronoun references across records */
+    bool forward;
+} coder_options;
+
+void options_default(coder_options *o);
+/* Apply one .options line; returns 0, or -1 for an unknown command. */
+int options_apply(coder_options *o, const char *line);
+
+/* ---- the dictionary set ------------------------------------------------ */
+
+struct casus_dict {
+    arena mem;              /* every string, phrase and code */
+    entry *entries;         /* all phrases, in load order */
+    size_t n_entries, entries_cap;
+    verb *verbs;
+    size_t n_verbs, verbs_cap;
+    map index;              /* first word -> entry_list* */
+    map synsets;            /* "&NAME" -> pseq* (one PI_ALT item) */
+    coder_options opts;
+    const char **files;     /* every file loaded, for file:line reports */
+    size_t n_files, files_cap;
+    casus_diag_fn on_problem;
+    void *problem_payload;
+    casus_dict_stats stats;
+    bool has_time;          /* a <TIME> section was read */
+    bool has_attrib;
+};
+
+/* Entries that start with the same first word (as written). */
+typedef struct entry_list {
+    uint32_t *ids;
+    uint32_t n, cap;
+} entry_list;
+
+/* ---- shared helpers ---------------------------------------------------- */
+
+/* Report a problem at file:line through the dictionary's callback and diag.
+ * Returns CASUS_EPARSE. */
+int dict_problem(casus_dict *d, casus_diag *diag, const char *file,
+                 long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Parse a phrase ("UNITED_NATIONS", "AL GORE", "MOUSE=") into words. */
+int dict_parse_phrase(casus_dict *d, const char *s, size_t len,
+                      dphrase *out);
+
+/* Add an entry (copied) and index it; returns its id or -1 on OOM. */
+long dict_add_entry(casus_dict *d, const entry *e);
+
+/* Add a verb (copied); returns its index or -1 on OOM. */
+long dict_add_verb(casus_dict *d, const verb *v);
+
+/* Compile one pattern line ("- * FOR { A | B } [172]") for verb `v`. */
+int pat_compile(casus_dict *d, verb *v, const char *text, size_t len,
+                const char *code, const char *file, uint32_t line,
+                casus_diag *diag);
+
+/* Sort each verb's patterns longest first; call after loading. */
+void pat_sort(casus_dict *d);
+
+/* Define a synonym set from its member lines (already split). */
+int pat_define_synset(casus_dict *d, const char *name, const char **members,
+                      size_t n_members, const char *file, uint32_t line,
+                      casus_diag *diag);
+
+/* Does text word `t` (length tl) match dictionary word `w`?  `ends` says
+ * which regular endings an exact word accepts. */
+bool word_match(const dword *w, const char *t, size_t tl, int ends);
+
+/* Parse a yymmdd / yyyymmdd date; returns yyyymmdd or -1. */
+int32_t dict_parse_date(const char *s, size_t len);
+
+/* Store a string in the dictionary's arena. */
+const char *dict_strndup(casus_dict *d, const char *s, size_t n);
+
+/* Loaders by format; each reads the whole file at path. */
+int dict_load_tabari(casus_dict *d, const char *path, int kind,
+                     casus_diag *diag);
+int dict_load_petrarch_verbs(casus_dict *d, const char *path,
+                             casus_diag *diag);
+int dict_load_petrarch_discards(casus_dict *d, const char *path,
+                                casus_diag *diag);
+int dict_load_options(casus_dict *d, const char *path, casus_diag *diag);
+
+/* Read a whole file into a NUL-terminated buffer (cs_free it). */
+int dict_read_file(const char *path, char **out, size_t *len_out);
+
+#endif

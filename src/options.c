@@ -1,0 +1,235 @@
+/*
+ * options.c - the .options language: coding switches of a dictionary set
+ *
+ * Reads TABARI .options commands (SET:, COMPLEX:, DEFAULT:, COMMA:,
+ * FORWARD:, and the output-only LABEL:, OUTPUT:, NONEVENTS:) into a
+ * coder_options.  As in TABARI only the first four letters and the colon
+ * of a command name count, and text after '#' or '//' is a comment.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "alloc.h"
+#include "dictdef.h"
+
+void options_default(coder_options *o)
+{
+    memset(o, 0, sizeof(*o));
+    o->code_by = CODE_BY_CLAUSE;
+    o->min_words = 8;
+    o->comma_min = 2;
+    o->comma_max = 10;
+    o->comma_emin = 2;
+    o->comma_emax = 10;
+    o->comma_bmin = 128;
+    o->comma_bmax = 0;
+}
+
+static const char *find_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0)
+            return hay;
+    return NULL;
+}
+
+static bool truth(const char *s)
+{
+    const char *eq = strchr(s, '=');
+    if (eq == NULL)
+        return true;
+    eq++;
+    while (*eq == ' ' || *eq == '\t')
+        eq++;
+    return toupper((unsigned char)*eq) == 'T';
+}
+
+/* "NAME[5]" → 5; 0 when absent */
+static int bracket_num(const char *s, const char *name)
+{
+    const char *p = find_ci(s, name);
+    if (p == NULL)
+        return 0;
+    p = strchr(p, '[');
+    return p ? atoi(p + 1) : 0;
+}
+
+/* "MIN = 4" → 4, with `name` matched as a whole word */
+static bool eq_num(const char *s, const char *name, int *out)
+{
+    size_t n = strlen(name);
+    for (const char *p = find_ci(s, name); p; p = find_ci(p + 1, name)) {
+        if (p > s && isalpha((unsigned char)p[-1]))
+            continue;
+        const char *q = p + n;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (*q != '=')
+            continue;
+        *out = atoi(q + 1);
+        return true;
+    }
+    return false;
+}
+
+/* Code after "KEYWORD": "[DEFSRC]" → DEFSRC */
+static void bracket_code(const char *s, const char *kw, char *out, size_t cap)
+{
+    const char *p = find_ci(s, kw);
+    out[0] = '\0';
+    if (p == NULL)
+        return;
+    const char *lb = strchr(p, '[');
+    const char *rb = lb ? strchr(lb, ']') : NULL;
+    if (rb == NULL)
+        return;
+    size_t n = 0;
+    for (const char *c = lb + 1; c < rb && n + 1 < cap; c++)
+        if (*c != ' ' && *c != '\t')
+            out[n++] = (char)toupper((unsigned char)*c);
+    out[n] = '\0';
+}
+
+int options_apply(coder_options *o, const char *line)
+{
+    char buf[512];
+    size_t n = 0;
+    for (const char *p = line; *p && n + 1 < sizeof(buf); p++) {
+        if (*p == '#' || (p[0] == '/' && p[1] == '/'))
+            break;
+        buf[n++] = *p;
+    }
+    buf[n] = '\0';
+    char *s = buf;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s == '\0')
+        return 0;
+    char *colon = strchr(s, ':');
+    if (colon == NULL || colon - s < 3)
+        return -1;
+    char *arg = colon + 1;
+    if (strncasecmp(s, "SET", 3) == 0) {
+        if (find_ci(arg, "CODE BY")) {
+            if (find_ci(arg, "SENTENCE"))
+                o->code_by = CODE_BY_SENTENCE;
+            else
+                o->code_by = CODE_BY_CLAUSE;
+        } else if (find_ci(arg, "CODE ALL")) {
+            o->code_by = CODE_ALL;
+        } else if (find_ci(arg, "MINIMUM WORDS") || find_ci(arg, "MIN WORD")) {
+            const char *eq = strchr(arg, '=');
+            o->min_words = eq ? atoi(eq + 1) : 8;
+        } else if (find_ci(arg, "CONVERT AGENT")) {
+            o->convert_agents = truth(arg);
+        } else if (find_ci(arg, "YYYY")) {
+            o->yyyy = truth(arg);
+        } else if (find_ci(arg, "TIME SHIFT")) {
+            o->time_shift = truth(arg);
+        } else if (find_ci(arg, "FBIS")) {
+            o->fbis = truth(arg);
+        }
+        /* LABEL, usage files, DUP WARNING, SKIP RECORDS, HAIKU: output or
+         * interactive settings with no effect on coding */
+        return 0;
+    }
+    if (strncasecmp(s, "COMP", 4) == 0) {
+        o->cx_verbs = bracket_num(arg, "VERBS");
+        o->cx_actors = bracket_num(arg, "ACTORS");
+        o->cx_pronouns = bracket_num(arg, "PRONOUNS");
+        o->cx_conj = bracket_num(arg, "CONJ");
+        o->cx_comma = bracket_num(arg, "COMMA");
+        o->cx_lateverb = bracket_num(arg, "LATEVERB");
+        o->cx_noactprior = find_ci(arg, "NOACTPRIOR") != NULL;
+        o->cx_noactafter = find_ci(arg, "NOACTAFTER") != NULL;
+        o->cx_noverb = find_ci(arg, "NOVERB") != NULL;
+        o->cx_nosource = find_ci(arg, "NOSOURCE") != NULL;
+        o->cx_notarget = find_ci(arg, "NOTARGET") != NULL;
+        o->cx_noevent = find_ci(arg, "NOEVENT") != NULL;
+        return 0;
+    }
+    if (strncasecmp(s, "DEFA", 4) == 0) {
+        if (find_ci(arg, "OFF") && !strchr(arg, '[')) {
+            o->def_source[0] = o->def_target[0] = '\0';
+            o->def_source_prior = o->def_target_after = false;
+            return 0;
+        }
+        bracket_code(arg, "SOURCE", o->def_source, sizeof(o->def_source));
+        bracket_code(arg, "TARGET", o->def_target, sizeof(o->def_target));
+        /* PRIOR belongs to SOURCE, AFTER to TARGET; look after the codes
+         * so that a code containing the word does not count */
+        const char *src = find_ci(arg, "SOURCE");
+        const char *tgt = find_ci(arg, "TARGET");
+        const char *src_end = src ? strchr(src, ']') : NULL;
+        const char *tgt_end = tgt ? strchr(tgt, ']') : NULL;
+        o->def_source_prior = src_end && find_ci(src_end, "PRIOR") &&
+            (!tgt || find_ci(src_end, "PRIOR") < tgt);
+        o->def_target_after = tgt_end && find_ci(tgt_end, "AFTER");
+        return 0;
+    }
+    if (strncasecmp(s, "COMM", 4) == 0) {
+        if (find_ci(arg, "OFF")) {
+            o->comma_off = true;
+            return 0;
+        }
+        o->comma_off = false;
+        eq_num(arg, "BMIN", &o->comma_bmin);
+        eq_num(arg, "BMAX", &o->comma_bmax);
+        eq_num(arg, "EMIN", &o->comma_emin);
+        eq_num(arg, "EMAX", &o->comma_emax);
+        eq_num(arg, "MIN", &o->comma_min);
+        eq_num(arg, "MAX", &o->comma_max);
+        return 0;
+    }
+    if (strncasecmp(s, "FORW", 4) == 0) {
+        o->forward = find_ci(arg, " OFF") == NULL;
+        return 0;
+    }
+    if (strncasecmp(s, "LABE", 4) == 0 || strncasecmp(s, "OUTP", 4) == 0 ||
+        strncasecmp(s, "NONE", 4) == 0 || strncasecmp(s, "ISSU", 4) == 0)
+        return 0;
+    return -1;
+}
+
+int dict_load_options(casus_dict *d, const char *path, casus_diag *diag)
+{
+    char *buf;
+    size_t len;
+    int err = dict_read_file(path, &buf, &len);
+    if (err < 0)
+        return err;
+    const char *file = path;
+    for (size_t i = 0; i < d->n_files; i++)
+        if (strcmp(d->files[i], path) == 0)
+            file = d->files[i];
+    int result = 0;
+    long lineno = 0;
+    for (char *s = buf, *nl; s && *s; s = nl ? nl + 1 : NULL) {
+        nl = strchr(s, '\n');
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        char *t = s;
+        while (*t == ' ' || *t == '\t')
+            t++;
+        if (strncmp(t, "~~~", 3) == 0)
+            break;
+        if (*t == '\0' || *t == '#' || (t[0] == '/' && t[1] == '/'))
+            continue;
+        size_t n = strlen(t);
+        while (n && (t[n - 1] == '\r' || t[n - 1] == ' '))
+            t[--n] = '\0';
+        if (options_apply(&d->opts, t) < 0) {
+            dict_problem(d, diag, path, lineno, "unknown option '%s'", t);
+            result = CASUS_EPARSE;
+        }
+    }
+    (void)file;
+    cs_free(buf);
+    return result;
+}

@@ -1,0 +1,123 @@
+/*
+ * parse.h - TABARI-style sparse parse of one sentence (library-internal)
+ *
+ * sentence.c turns a sentence into tokens, finds the dictionary phrases in
+ * them (actors, agents, verbs, nouns, ...), builds actor mentions with
+ * their agents, parsed compounds, pronoun references, drops short
+ * comma-delimited clauses and splits the rest into clauses.  coder.c then
+ * matches verb patterns over the result and makes events.
+ *
+ * All arrays belong to a parse_state that is reused from sentence to
+ * sentence, so coding allocates nothing once warm.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef CASUS_PARSE_H
+#define CASUS_PARSE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "casus/event.h"
+#include "dictdef.h"
+#include "strbuf.h"
+
+/* Word types, after TABARI's parse display. */
+enum {
+    T_NULL = 0, T_ACTOR, T_AGENT, T_VERB, T_NOUN, T_ADJ, T_TIME, T_DET,
+    T_CONJ, T_PRON, T_AUX, T_BY, T_COMMA, T_NUM, T_PREP, T_QUOTE, T_FORMER,
+    T_ATTRIB, T_DISCARD
+};
+
+typedef struct tok {
+    const char *w;      /* upper-case, folded; NUL-terminated in `words` */
+    uint16_t len;
+    uint8_t type;       /* T_* */
+    uint8_t cap;        /* first letter capitalised in the original */
+    uint8_t deleted;    /* inside a dropped comma-delimited clause */
+    uint8_t absorbed;   /* a conjunction or comma inside a compound */
+    int16_t unit;       /* dictionary match covering it, or -1 */
+    int16_t mention;    /* actor mention covering it, or -1 */
+    int16_t live_at;    /* index in the live list, -1 when deleted */
+    uint32_t start, end;/* byte offsets in the sentence text */
+} tok;
+
+/* A dictionary phrase found in the sentence. */
+typedef struct unit {
+    uint16_t first, last;   /* token span, inclusive */
+    uint32_t entry;         /* index into dict->entries */
+    uint8_t type;           /* T_* after noun shifting and null codes */
+    const char *code;       /* actor: resolved code; verb: root code */
+} unit;
+
+#define MAX_CODES 8
+
+typedef struct mention {
+    uint16_t first, last;   /* token span, agents included */
+    int16_t compound;       /* compound id or -1 */
+    int16_t ref;            /* pronoun: mention it refers to, or -1 */
+    int16_t ref_compound;   /* pronoun: compound it refers to, or -1 */
+    uint8_t pronoun;
+    uint8_t n_codes;
+    char codes[MAX_CODES][CASUS_ACTOR_MAX];
+    char base[CASUS_ACTOR_MAX];  /* code before agents, for compares */
+    uint32_t entry;         /* actor or agent entry that made it */
+} mention;
+
+typedef struct compound {
+    int16_t members[32];
+    uint8_t n;
+} compound;
+
+typedef struct clause {
+    uint16_t first, last;   /* live-token span, inclusive */
+} clause;
+
+typedef struct parse_state {
+    const casus_dict *dict;
+    coder_options opts;
+    int32_t date;           /* yyyymmdd of the record, 0 when unknown */
+    const char *text;       /* the sentence as given */
+    size_t text_len;
+    strbuf words;           /* folded words, NUL-separated */
+    tok *toks;
+    size_t n_toks, toks_cap;
+    unit *units;
+    size_t n_units, units_cap;
+    mention *mentions;
+    size_t n_mentions, mentions_cap;
+    compound *compounds;
+    size_t n_compounds, compounds_cap;
+    uint16_t *live;         /* indices of tokens not deleted */
+    size_t n_live, live_cap;
+    clause *clauses;
+    size_t n_clauses, clauses_cap;
+    bool all_caps;
+    bool discard;           /* a ### code was found */
+    bool complex;           /* a +++ code or the complexity filter */
+    const char *why_complex;
+    int time_shift;         /* days, from a <TIME> phrase */
+} parse_state;
+
+void parse_init(parse_state *ps, const casus_dict *d);
+void parse_dispose(parse_state *ps);
+
+/*
+ * Parse one sentence.  `text` must stay valid while the parse is used.
+ * Returns 0, or CASUS_ENOMEM.
+ */
+int parse_sentence(parse_state *ps, const char *text, size_t len,
+                   int32_t date);
+
+/* Number of words as TABARI counts them for MINIMUM WORDS. */
+size_t parse_word_count(const parse_state *ps);
+
+/* Live-token helpers. */
+static inline const tok *live_tok(const parse_state *ps, size_t i)
+{
+    return &ps->toks[ps->live[i]];
+}
+
+const char *parse_type_name(int type);
+
+#endif

@@ -1,0 +1,1001 @@
+/*
+ * sentence.c - sparse parse of one sentence, as TABARI's manual describes
+ *
+ * The steps, in order (manual 7.10):
+ *   1. filter and tokenise: upper case, '-' '?' '!' become blanks, ';' a
+ *      comma, commas and double quotes are words of their own, a period
+ *      after a lower-case letter ends its word;
+ *   2. find dictionary phrases, longest first, and give every word a type;
+ *      verbs after THE/A/AN or capitalised inside a sentence become nouns;
+ *      date-limited actor codes are resolved against the record's date;
+ *   3. actor mentions take adjacent agents (and FORMER);
+ *   4. compound noun and adjective phrases absorb their conjunctions;
+ *      lists of actors joined by AND, OR, NOR and commas become compounds;
+ *   5. pronouns refer to earlier actors;
+ *   6. short comma-delimited clauses are dropped;
+ *   7. the rest is split into clauses at the remaining conjunctions;
+ *   8. the complexity filter of the options is applied.
+ * Pattern matching and events are coder.c's.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "parse.h"
+
+/* ---- state -------------------------------------------------------------- */
+
+void parse_init(parse_state *ps, const casus_dict *d)
+{
+    memset(ps, 0, sizeof(*ps));
+    ps->dict = d;
+    ps->opts = d->opts;
+    ps->words = (strbuf)STRBUF_INIT;
+}
+
+void parse_dispose(parse_state *ps)
+{
+    strbuf_dispose(&ps->words);
+    cs_free(ps->toks);
+    cs_free(ps->units);
+    cs_free(ps->mentions);
+    cs_free(ps->compounds);
+    cs_free(ps->live);
+    cs_free(ps->clauses);
+    memset(ps, 0, sizeof(*ps));
+}
+
+const char *parse_type_name(int type)
+{
+    static const char *const names[] = {
+        "null", "actor", "agent", "verb", "noun", "adjective", "time",
+        "determiner", "conjunction", "pronoun", "auxiliary", "by", "comma",
+        "number", "preposition", "quote", "former", "attribution", "discard"
+    };
+    return type >= 0 && type <= T_DISCARD ? names[type] : "?";
+}
+
+/* ---- 1. tokens ---------------------------------------------------------- */
+
+static int push_tok(parse_state *ps, const char *w, size_t len, bool cap,
+                    uint32_t start, uint32_t end, int type)
+{
+    if (CS_ARRAY_GROW(ps->toks, ps->toks_cap, ps->n_toks + 1) < 0)
+        return CASUS_ENOMEM;
+    if (ps->n_toks >= 2000)
+        return 0;   /* far beyond any sentence; the rest is ignored */
+    tok *t = &ps->toks[ps->n_toks++];
+    memset(t, 0, sizeof(*t));
+    /* store the offset now; pointers are fixed once `words` stops moving */
+    t->w = (const char *)(uintptr_t)ps->words.len;
+    t->len = (uint16_t)len;
+    strbuf_add(&ps->words, w, len);
+    strbuf_putc(&ps->words, '\0');
+    t->cap = cap;
+    t->start = start;
+    t->end = end;
+    t->type = (uint8_t)type;
+    t->unit = -1;
+    t->mention = -1;
+    return ps->words.oom ? CASUS_ENOMEM : 0;
+}
+
+static bool is_word_byte(unsigned char c)
+{
+    return isalnum(c) || c == '\'' || c == '.' || c == '&' || c >= 0x80;
+}
+
+/* Map the few multi-byte punctuation marks that matter to ASCII. */
+static int punct_utf8(const unsigned char *s, size_t n, char *out)
+{
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80) {
+        switch (s[2]) {
+        case 0x98: case 0x99: case 0x9B: *out = '\''; return 3;
+        case 0x9C: case 0x9D: case 0x9F: *out = '"'; return 3;
+        case 0x93: case 0x94: case 0x90: case 0x91: case 0x92:
+            *out = '-';
+            return 3;
+        default: break;
+        }
+    }
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0) {
+        *out = ' ';
+        return 2;
+    }
+    return 0;
+}
+
+static int tokenize(parse_state *ps, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    char buf[64];
+    size_t i = 0;
+    bool any_lower = false;
+
+    for (size_t k = 0; k < len; k++)
+        if (islower(s[k])) {
+            any_lower = true;
+            break;
+        }
+    ps->all_caps = !any_lower;
+    while (i < len) {
+        char sub;
+        int pn = punct_utf8(s + i, len - i, &sub);
+        unsigned char c = pn ? (unsigned char)sub : s[i];
+        size_t step = pn ? (size_t)pn : 1;
+        if (c == ',' || c == ';') {
+            /* commas inside numbers vanish: 1,500 */
+            if (c == ',' && i > 0 && i + 1 < len && isdigit(s[i - 1]) &&
+                isdigit(s[i + 1])) {
+                i++;
+                continue;
+            }
+            if (push_tok(ps, ",", 1, false, (uint32_t)i, (uint32_t)(i + 1),
+                         T_COMMA) < 0)
+                return CASUS_ENOMEM;
+            i += step;
+            continue;
+        }
+        if (c == '"') {
+            if (push_tok(ps, "\"", 1, false, (uint32_t)i,
+                         (uint32_t)(i + step), T_QUOTE) < 0)
+                return CASUS_ENOMEM;
+            i += step;
+            continue;
+        }
+        if (!is_word_byte(c) || (c == '\'' && pn == 0 && false)) {
+            i += step;
+            continue;
+        }
+        /* a word */
+        size_t start = i, bl = 0;
+        bool cap = isupper(c) != 0;
+        int periods = 0;
+        while (i < len) {
+            pn = punct_utf8(s + i, len - i, &sub);
+            c = pn ? (unsigned char)sub : s[i];
+            step = pn ? (size_t)pn : 1;
+            if (!is_word_byte(c))
+                break;
+            if (c == '.' && i > 0 && islower(s[i - 1]))
+                break;      /* end of sentence or a lower-case abbrev. */
+            if (c == '.')
+                periods++;
+            if (bl + 1 < sizeof(buf))
+                buf[bl++] = (char)toupper(c);
+            i += step;
+            if (bl == 63)
+                break;      /* TABARI splits words of 63 characters */
+        }
+        if (i < len && s[i] == '.')
+            i++;
+        size_t end = i;
+        /* a final period is punctuation unless the word is an abbreviation
+         * with inner periods (U.S., U.N.) */
+        if (bl > 1 && buf[bl - 1] == '.' && periods == 1)
+            bl--;
+        /* leading apostrophes are quotes */
+        size_t off = 0;
+        while (off < bl && buf[off] == '\'')
+            off++;
+        while (bl > off + 1 && buf[bl - 1] == '\'' && buf[bl - 2] != 'S')
+            bl--;
+        if (bl > off) {
+            int type = isdigit((unsigned char)buf[off]) ? T_NUM : T_NULL;
+            if (push_tok(ps, buf + off, bl - off, cap, (uint32_t)start,
+                         (uint32_t)end, type) < 0)
+                return CASUS_ENOMEM;
+        }
+        if (i == start)
+            i++;
+    }
+    /* now that `words` is final, turn offsets into pointers */
+    for (size_t k = 0; k < ps->n_toks; k++)
+        ps->toks[k].w = ps->words.buf + (uintptr_t)ps->toks[k].w;
+    return 0;
+}
+
+size_t parse_word_count(const parse_state *ps)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ps->n_toks; i++)
+        if (ps->toks[i].type != T_QUOTE)
+            n++;
+    return n;
+}
+
+/* ---- 2. dictionary phrases ---------------------------------------------- */
+
+static int ends_of(int kind)
+{
+    switch (kind) {
+    case K_VERB: case K_TIME: case K_ATTRIB: return END_VERB;
+    default: return END_NOUN;
+    }
+}
+
+#define MAX_SKIP 4
+
+/* Match phrase `ph` starting at token i; returns its last token or -1. */
+static long match_phrase(const parse_state *ps, const dphrase *ph, size_t i,
+                         int ends)
+{
+    const tok *t = &ps->toks[i];
+    if (t->type == T_COMMA || t->type == T_QUOTE)
+        return -1;
+    if (!word_match(&ph->words[0], t->w, t->len,
+                    ph->n_words == 1 ? ends : END_NONE))
+        return -1;
+    size_t j = i;
+    for (uint16_t k = 1; k < ph->n_words; k++) {
+        int e = k + 1 == ph->n_words ? ends : END_NONE;
+        const dword *w = &ph->words[k];
+        if (ph->words[k - 1].glue) {
+            j++;
+            if (j >= ps->n_toks || ps->toks[j].type == T_COMMA ||
+                !word_match(w, ps->toks[j].w, ps->toks[j].len, e))
+                return -1;
+            continue;
+        }
+        size_t limit = j + 1 + MAX_SKIP;
+        size_t m = j + 1;
+        for (; m < ps->n_toks && m <= limit; m++) {
+            if (ps->toks[m].type == T_COMMA)
+                return -1;
+            if (word_match(w, ps->toks[m].w, ps->toks[m].len, e))
+                break;
+        }
+        if (m >= ps->n_toks || m > limit)
+            return -1;
+        j = m;
+    }
+    return (long)j;
+}
+
+/* Best dictionary phrase starting at token i: longest, then earliest. */
+static long best_entry(const parse_state *ps, size_t i, long *end_out)
+{
+    const casus_dict *d = ps->dict;
+    const tok *t = &ps->toks[i];
+    long best = -1, best_end = -1;
+    uint32_t best_len = 0;
+
+    for (size_t l = 1; l <= t->len; l++) {
+        const entry_list *el = map_get(&d->index, t->w, l);
+        if (el == NULL)
+            continue;
+        for (uint32_t k = 0; k < el->n; k++) {
+            const entry *e = &d->entries[el->ids[k]];
+            long end = match_phrase(ps, &e->ph, i, ends_of(e->kind));
+            if (end < 0)
+                continue;
+            uint32_t len = e->ph.length;
+            if (best < 0 || len > best_len ||
+                (len == best_len && e->seq < d->entries[best].seq)) {
+                best = el->ids[k];
+                best_len = len;
+                best_end = end;
+            }
+        }
+    }
+    *end_out = best_end;
+    return best;
+}
+
+static int builtin_type(const tok *t)
+{
+    static const struct { const char *w; int type; } words[] = {
+        { "THE", T_DET }, { "A", T_DET }, { "AN", T_DET },
+        { "AND", T_CONJ }, { "BUT", T_CONJ }, { "OR", T_CONJ },
+        { "NOR", T_CONJ },
+        { "HE", T_PRON }, { "SHE", T_PRON }, { "IT", T_PRON },
+        { "THEY", T_PRON }, { "THEM", T_PRON }, { "THEIR", T_PRON },
+        { "ITS", T_PRON }, { "HIS", T_PRON }, { "HER", T_PRON },
+        { "HIM", T_PRON },
+        { "WAS", T_AUX }, { "WERE", T_AUX }, { "BEEN", T_AUX },
+        { "BY", T_BY }, { "IN", T_PREP }, { "OF", T_PREP },
+        { "FORMER", T_FORMER },
+    };
+    if (t->type != T_NULL)
+        return t->type;
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (strlen(words[i].w) == t->len &&
+            memcmp(words[i].w, t->w, t->len) == 0)
+            return words[i].type;
+    return T_NULL;
+}
+
+/* The code of a date-limited actor on the record's date. */
+static const char *resolve_code(const entry *e, int32_t date)
+{
+    const actor_code *fallback = NULL;
+    for (uint16_t i = 0; i < e->u.actor.n_codes; i++) {
+        const actor_code *c = &e->u.actor.codes[i];
+        bool open = c->from == 0 && c->to == 99999999;
+        if (open) {
+            if (fallback == NULL)
+                fallback = c;
+            continue;
+        }
+        if (date > 0 && date >= c->from && date <= c->to)
+            return c->code;
+    }
+    return fallback ? fallback->code : "---";
+}
+
+static bool is_special(const char *code, const char *sp)
+{
+    return code && strcmp(code, sp) == 0;
+}
+
+static int classify(parse_state *ps)
+{
+    const casus_dict *d = ps->dict;
+    size_t i = 0;
+    while (i < ps->n_toks) {
+        tok *t = &ps->toks[i];
+        long end = -1;
+        long id = (t->type == T_COMMA || t->type == T_QUOTE) ? -1 :
+            best_entry(ps, i, &end);
+        if (id < 0) {
+            t->type = (uint8_t)builtin_type(t);
+            i++;
+            continue;
+        }
+        if (CS_ARRAY_GROW(ps->units, ps->units_cap, ps->n_units + 1) < 0)
+            return CASUS_ENOMEM;
+        const entry *e = &d->entries[id];
+        unit *u = &ps->units[ps->n_units];
+        u->first = (uint16_t)i;
+        u->last = (uint16_t)end;
+        u->entry = (uint32_t)id;
+        u->code = NULL;
+        switch (e->kind) {
+        case K_ACTOR:
+            u->code = resolve_code(e, ps->date);
+            if (is_special(u->code, "###"))
+                ps->discard = true;
+            else if (is_special(u->code, "+++")) {
+                ps->complex = true;
+                ps->why_complex = "complex code in an actor";
+            }
+            u->type = is_special(u->code, "---") ? T_NOUN : T_ACTOR;
+            if (u->code[0] == '#' || u->code[0] == '+')
+                u->type = T_NOUN;
+            break;
+        case K_AGENT: u->type = T_AGENT; break;
+        case K_NOUN: u->type = T_NOUN; break;
+        case K_ADJ: u->type = T_ADJ; break;
+        case K_DISCARD:
+            u->type = T_DISCARD;
+            ps->discard = true;
+            break;
+        case K_ATTRIB: u->type = T_ATTRIB; break;
+        case K_TIME: {
+            const verb *v = &d->verbs[e->u.verb];
+            u->type = T_TIME;
+            u->code = v->code;
+            if (ps->opts.time_shift) {
+                if (is_special(v->code, "###"))
+                    ps->discard = true;
+                else if (is_special(v->code, "+++")) {
+                    ps->complex = true;
+                    ps->why_complex = "complex time phrase";
+                }
+            }
+            break;
+        }
+        case K_VERB: {
+            const verb *v = &d->verbs[e->u.verb];
+            u->code = v->code;
+            bool noun = false;
+            if (i > 0 && t->cap && !ps->all_caps)
+                noun = true;
+            if (i > 0 && ps->toks[i - 1].type == T_DET)
+                noun = true;
+            if (noun)
+                u->type = T_NOUN;
+            else if (is_special(v->code, "---") && v->n_pats == 0)
+                u->type = T_NULL;
+            else
+                u->type = T_VERB;
+            if (u->type == T_VERB) {
+                if (is_special(v->code, "###"))
+                    ps->discard = true;
+                else if (is_special(v->code, "+++")) {
+                    ps->complex = true;
+                    ps->why_complex = "complex code in a verb";
+                }
+            }
+            break;
+        }
+        default: u->type = T_NULL; break;
+        }
+        for (long k = (long)i; k <= end; k++) {
+            ps->toks[k].unit = (int16_t)ps->n_units;
+            ps->toks[k].type = u->type;
+        }
+        ps->n_units++;
+        i = (size_t)end + 1;
+    }
+    return 0;
+}
+
+/* ---- 3. mentions and agents --------------------------------------------- */
+
+static bool has_block(const char *code, const char *b)
+{
+    size_t n = strlen(code);
+    for (size_t i = 0; i + 3 <= n; i += 3)
+        if (memcmp(code + i, b, 3) == 0)
+            return true;
+    return false;
+}
+
+/* Add an agent code to an actor code, skipping 3-letter blocks it has. */
+static void combine(char *out, size_t cap, const char *actor,
+                    const char *agent, bool suffix)
+{
+    char add[CASUS_ACTOR_MAX] = "";
+    size_t an = strlen(agent), al = 0;
+    if (an % 3 == 0) {
+        for (size_t i = 0; i + 3 <= an; i += 3)
+            if (!has_block(actor, agent + i) && al + 3 < sizeof(add)) {
+                memcpy(add + al, agent + i, 3);
+                al += 3;
+            }
+        add[al] = '\0';
+    } else if (strstr(actor, agent) == NULL) {
+        snprintf(add, sizeof(add), "%s", agent);
+    }
+    if (suffix)
+        snprintf(out, cap, "%s%s", add, actor);
+    else
+        snprintf(out, cap, "%s%s", actor, add);
+}
+
+static int new_mention(parse_state *ps, size_t first, size_t last)
+{
+    if (CS_ARRAY_GROW(ps->mentions, ps->mentions_cap, ps->n_mentions + 1) <
+        0)
+        return -1;
+    mention *m = &ps->mentions[ps->n_mentions];
+    memset(m, 0, sizeof(*m));
+    m->first = (uint16_t)first;
+    m->last = (uint16_t)last;
+    m->compound = -1;
+    m->ref = -1;
+    m->ref_compound = -1;
+    for (size_t k = first; k <= last; k++)
+        ps->toks[k].mention = (int16_t)ps->n_mentions;
+    return (int)ps->n_mentions++;
+}
+
+static void set_codes(mention *m, const char *code)
+{
+    m->n_codes = 0;
+    const char *p = code;
+    while (*p && m->n_codes < MAX_CODES) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        if (n >= CASUS_ACTOR_MAX)
+            n = CASUS_ACTOR_MAX - 1;
+        memcpy(m->codes[m->n_codes], p, n);
+        m->codes[m->n_codes][n] = '\0';
+        m->n_codes++;
+        if (slash == NULL)
+            break;
+        p = slash + 1;
+    }
+    snprintf(m->base, sizeof(m->base), "%s", m->codes[0]);
+}
+
+static void attach_agent(parse_state *ps, mention *m, const unit *ag,
+                         bool former)
+{
+    const entry *e = &ps->dict->entries[ag->entry];
+    const char *code = former ? "ELI" : e->u.agent;
+    for (uint8_t i = 0; i < m->n_codes; i++) {
+        char tmp[CASUS_ACTOR_MAX];
+        combine(tmp, sizeof(tmp), m->codes[i], code, e->agent_suffix);
+        memcpy(m->codes[i], tmp, sizeof(tmp));
+    }
+    size_t first = ag->first < m->first ? ag->first : m->first;
+    size_t last = ag->last > m->last ? ag->last : m->last;
+    int id = (int)(m - ps->mentions);
+    for (size_t k = first; k <= last; k++)
+        if (ps->toks[k].mention < 0 || k == ag->first || k == ag->last ||
+            ps->toks[k].unit == (int16_t)(ag - ps->units))
+            ps->toks[k].mention = (int16_t)id;
+    m->first = (uint16_t)first;
+    m->last = (uint16_t)last;
+}
+
+static bool tok_is(const parse_state *ps, long i, int type)
+{
+    return i >= 0 && (size_t)i < ps->n_toks && ps->toks[i].type == type;
+}
+
+/* Actor mention starting exactly at token i, if any. */
+static mention *mention_at(parse_state *ps, long i)
+{
+    if (i < 0 || (size_t)i >= ps->n_toks || ps->toks[i].mention < 0)
+        return NULL;
+    mention *m = &ps->mentions[ps->toks[i].mention];
+    return m->pronoun ? NULL : m;
+}
+
+static int build_mentions(parse_state *ps)
+{
+    uint8_t *has_agent = NULL;
+    for (size_t u = 0; u < ps->n_units; u++) {
+        if (ps->units[u].type != T_ACTOR)
+            continue;
+        int id = new_mention(ps, ps->units[u].first, ps->units[u].last);
+        if (id < 0)
+            return CASUS_ENOMEM;
+        set_codes(&ps->mentions[id], ps->units[u].code);
+        ps->mentions[id].entry = ps->units[u].entry;
+    }
+    if (ps->n_mentions) {
+        has_agent = cs_calloc(ps->n_mentions, 1);
+        if (has_agent == NULL)
+            return CASUS_ENOMEM;
+    }
+    size_t n_actor_mentions = ps->n_mentions;
+    for (size_t u = 0; u < ps->n_units; u++) {
+        const unit *ag = &ps->units[u];
+        if (ag->type != T_AGENT)
+            continue;
+        long a = ag->first, z = ag->last;
+        bool former = tok_is(ps, a - 1, T_FORMER);
+        mention *m = NULL;
+        /* (a) right after an actor, perhaps with FORMER between */
+        long before = former ? a - 2 : a - 1;
+        if (before >= 0 && ps->toks[before].mention >= 0) {
+            mention *c = &ps->mentions[ps->toks[before].mention];
+            if (!c->pronoun && c->last == before)
+                m = c;
+        }
+        /* (b) right before an actor */
+        if (m == NULL) {
+            mention *c = mention_at(ps, z + 1);
+            if (c && c->first == z + 1)
+                m = c;
+        }
+        /* (c) before IN or OF and an actor */
+        if (m == NULL && tok_is(ps, z + 1, T_PREP)) {
+            long k = z + 2;
+            if (tok_is(ps, k, T_DET))
+                k++;
+            mention *c = mention_at(ps, k);
+            if (c && c->first == k)
+                m = c;
+        }
+        if (m && has_agent[m - ps->mentions])
+            m = NULL;
+        if (m) {
+            if (!former && m->first > 0 &&
+                tok_is(ps, (long)m->first - 1, T_FORMER) && m->first > z)
+                former = true;
+            if (!former && m->first > 0 && m->first < a &&
+                tok_is(ps, (long)m->first - 1, T_FORMER))
+                former = true;
+            attach_agent(ps, m, ag, former);
+            has_agent[m - ps->mentions] = 1;
+        } else if (ps->opts.convert_agents) {
+            const entry *e = &ps->dict->entries[ag->entry];
+            int id = new_mention(ps, (size_t)a, (size_t)z);
+            if (id < 0) {
+                cs_free(has_agent);
+                return CASUS_ENOMEM;
+            }
+            char code[CASUS_ACTOR_MAX];
+            if (e->agent_suffix)
+                snprintf(code, sizeof(code), "%s~", e->u.agent);
+            else
+                snprintf(code, sizeof(code), "~%s", e->u.agent);
+            set_codes(&ps->mentions[id], code);
+            ps->mentions[id].entry = ag->entry;
+            for (long k = a; k <= z; k++)
+                ps->toks[k].type = T_ACTOR;
+        }
+    }
+    (void)n_actor_mentions;
+    cs_free(has_agent);
+    /* mentions were added in unit order; convert-agent ones may be out of
+     * token order, which later steps do not rely on */
+    return 0;
+}
+
+/* ---- 4. compounds -------------------------------------------------------- */
+
+static int tok_type(const parse_state *ps, long i)
+{
+    return (i >= 0 && (size_t)i < ps->n_toks) ? ps->toks[i].type : -1;
+}
+
+static void absorb_phrase_conjunctions(parse_state *ps)
+{
+    for (size_t c = 1; c + 1 < ps->n_toks; c++) {
+        if (ps->toks[c].type != T_CONJ)
+            continue;
+        int before = tok_type(ps, (long)c - 1);
+        long q = (long)c + 1;
+        if (before == T_ADJ && tok_type(ps, q) == T_ADJ) {
+            ps->toks[c].absorbed = 1;
+            continue;
+        }
+        if (before == T_NOUN) {
+            while (tok_type(ps, q) == T_ADJ)
+                q++;
+            if (tok_type(ps, q) == T_NOUN)
+                ps->toks[c].absorbed = 1;
+        }
+    }
+}
+
+/* Can token i be part of a noun phrase in an actor list? */
+static bool np_token(const parse_state *ps, size_t i)
+{
+    const tok *t = &ps->toks[i];
+    if (t->mention >= 0 && !ps->mentions[t->mention].pronoun)
+        return true;
+    return t->type == T_DET || t->type == T_ADJ || t->type == T_FORMER ||
+           (t->type == T_CONJ && t->absorbed);
+}
+
+typedef struct run {
+    size_t first, last;     /* token span */
+    size_t sep_first;       /* separator after it starts here */
+    bool sep_conj;          /* separator before this run holds a CONJ */
+} run;
+
+static int find_compounds(parse_state *ps)
+{
+    run runs[64];
+    size_t i = 0;
+    while (i < ps->n_toks) {
+        /* collect a chain of runs */
+        size_t nr = 0;
+        size_t k = i;
+        while (k < ps->n_toks && nr < 64) {
+            if (!np_token(ps, k))
+                break;
+            size_t a = k;
+            bool has_actor = false;
+            while (k < ps->n_toks && np_token(ps, k)) {
+                /* "Dagolath Osgiliath": an actor right after another
+                 * actor starts a new phrase */
+                if (k > a && ps->toks[k].mention >= 0 &&
+                    ps->toks[k - 1].mention >= 0 &&
+                    ps->toks[k].mention != ps->toks[k - 1].mention)
+                    break;
+                if (ps->toks[k].mention >= 0)
+                    has_actor = true;
+                k++;
+            }
+            if (!has_actor)
+                break;
+            runs[nr].first = a;
+            runs[nr].last = k - 1;
+            nr++;
+            /* separator: ',' | CONJ | ', CONJ' */
+            size_t s = k;
+            bool conj = false;
+            if (s < ps->n_toks && ps->toks[s].type == T_COMMA)
+                s++;
+            if (s < ps->n_toks && ps->toks[s].type == T_CONJ &&
+                !ps->toks[s].absorbed &&
+                !(ps->toks[s].len == 3 &&
+                  memcmp(ps->toks[s].w, "BUT", 3) == 0)) {
+                conj = true;
+                s++;
+            }
+            if (s == k || s >= ps->n_toks || !np_token(ps, s))
+                break;
+            if (nr < 64)
+                runs[nr].sep_conj = conj;
+            runs[nr - 1].sep_first = k;
+            k = s;
+        }
+        /* the compound ends at the last run that follows a conjunction */
+        size_t end_run = 0;
+        for (size_t r = 1; r < nr; r++)
+            if (runs[r].sep_conj)
+                end_run = r;
+        if (end_run == 0) {
+            i = nr ? runs[0].last + 1 : i + 1;
+            continue;
+        }
+        if (CS_ARRAY_GROW(ps->compounds, ps->compounds_cap,
+                          ps->n_compounds + 1) < 0)
+            return CASUS_ENOMEM;
+        compound *cp = &ps->compounds[ps->n_compounds];
+        cp->n = 0;
+        int16_t last_m = -1;
+        for (size_t t = runs[0].first; t <= runs[end_run].last; t++) {
+            tok *tk = &ps->toks[t];
+            if (tk->mention >= 0 && tk->mention != last_m &&
+                !ps->mentions[tk->mention].pronoun) {
+                bool seen = false;
+                for (uint8_t q = 0; q < cp->n; q++)
+                    if (cp->members[q] == tk->mention)
+                        seen = true;
+                if (!seen && cp->n < 32) {
+                    cp->members[cp->n++] = tk->mention;
+                    ps->mentions[tk->mention].compound =
+                        (int16_t)ps->n_compounds;
+                }
+                last_m = tk->mention;
+            }
+            if (tk->type == T_COMMA || tk->type == T_CONJ)
+                tk->absorbed = 1;
+        }
+        ps->n_compounds++;
+        i = runs[end_run].last + 1;
+    }
+    return 0;
+}
+
+/* ---- 5. pronouns ---------------------------------------------------------- */
+
+static int first_actor(const parse_state *ps)
+{
+    int best = -1;
+    for (size_t m = 0; m < ps->n_mentions; m++)
+        if (!ps->mentions[m].pronoun &&
+            (best < 0 || ps->mentions[m].first < ps->mentions[best].first))
+            best = (int)m;
+    return best;
+}
+
+static int resolve_pronouns(parse_state *ps)
+{
+    int m0 = first_actor(ps);
+    for (size_t i = 0; i < ps->n_toks; i++) {
+        tok *t = &ps->toks[i];
+        if (t->type != T_PRON || t->mention >= 0)
+            continue;
+        bool plural = (t->len == 4 && memcmp(t->w, "THEY", 4) == 0) ||
+                      (t->len == 4 && memcmp(t->w, "THEM", 4) == 0) ||
+                      (t->len == 5 && memcmp(t->w, "THEIR", 5) == 0);
+        int ref = -1, refc = -1;
+        if (plural) {
+            for (size_t c = 0; c < ps->n_compounds; c++) {
+                const compound *cp = &ps->compounds[c];
+                if (cp->n && ps->mentions[cp->members[0]].first < i) {
+                    refc = (int)c;
+                    ref = cp->members[0];
+                    break;
+                }
+            }
+        }
+        if (ref < 0 && m0 >= 0 && ps->mentions[m0].first < i)
+            ref = m0;
+        if (ref < 0)
+            continue;
+        int id = new_mention(ps, i, i);
+        if (id < 0)
+            return CASUS_ENOMEM;
+        mention *pm = &ps->mentions[id];
+        const mention *r = &ps->mentions[ref];
+        pm->pronoun = 1;
+        pm->ref = (int16_t)ref;
+        pm->ref_compound = (int16_t)refc;
+        pm->entry = r->entry;
+        /* a pronoun compares by the referred actor's own code, before
+         * any agent was added */
+        const entry *e = &ps->dict->entries[r->entry];
+        if (e->kind == K_ACTOR) {
+            const char *c = NULL;
+            for (size_t u = 0; u < ps->n_units; u++)
+                if (ps->units[u].first == r->first ||
+                    (ps->units[u].type == T_ACTOR &&
+                     ps->units[u].first >= r->first &&
+                     ps->units[u].last <= r->last)) {
+                    if (ps->units[u].type == T_ACTOR) {
+                        c = ps->units[u].code;
+                        break;
+                    }
+                }
+            char tmp[CASUS_ACTOR_MAX];
+            snprintf(tmp, sizeof(tmp), "%s", c ? c : r->base);
+            memcpy(pm->base, tmp, sizeof(tmp));
+            char *slash = strchr(pm->base, '/');
+            if (slash)
+                *slash = '\0';
+        } else {
+            char tmp[CASUS_ACTOR_MAX];
+            memcpy(tmp, r->base, sizeof(tmp));
+            memcpy(pm->base, tmp, sizeof(tmp));
+        }
+    }
+    return 0;
+}
+
+/* ---- 6. comma-delimited clauses ----------------------------------------- */
+
+static size_t words_between(const parse_state *ps, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        if (ps->toks[i].type != T_COMMA && ps->toks[i].type != T_QUOTE)
+            n++;
+    return n;
+}
+
+static void drop_comma_clauses(parse_state *ps)
+{
+    const coder_options *o = &ps->opts;
+    size_t commas[256], nc = 0;
+    if (o->comma_off)
+        return;
+    for (size_t i = 0; i < ps->n_toks && nc < 256; i++)
+        if (ps->toks[i].type == T_COMMA && !ps->toks[i].absorbed)
+            commas[nc++] = i;
+    if (nc == 0)
+        return;
+    /* Chained: each phrase is counted from the comma that ended the one
+     * before; a dropped phrase takes its closing comma with it. */
+    size_t c = 0;
+    size_t n = words_between(ps, 0, commas[0]);
+    if ((int)n > o->comma_bmin && (int)n <= o->comma_bmax) {
+        for (size_t i = 0; i <= commas[0]; i++)
+            ps->toks[i].deleted = 1;
+        c = 1;
+    }
+    while (c < nc) {
+        if (c + 1 < nc) {
+            n = words_between(ps, commas[c] + 1, commas[c + 1]);
+            if ((int)n > o->comma_min && (int)n <= o->comma_max) {
+                for (size_t i = commas[c]; i <= commas[c + 1]; i++)
+                    ps->toks[i].deleted = 1;
+                c += 2;
+            } else {
+                c++;
+            }
+            continue;
+        }
+        n = words_between(ps, commas[c] + 1, ps->n_toks);
+        if ((int)n > o->comma_emin && (int)n <= o->comma_emax)
+            for (size_t i = commas[c]; i < ps->n_toks; i++)
+                ps->toks[i].deleted = 1;
+        c++;
+    }
+}
+
+/* ---- 7. clauses ----------------------------------------------------------- */
+
+static int split_clauses(parse_state *ps)
+{
+    ps->n_live = 0;
+    for (size_t i = 0; i < ps->n_toks; i++) {
+        ps->toks[i].live_at = -1;
+        if (ps->toks[i].deleted)
+            continue;
+        ps->toks[i].live_at = (int16_t)ps->n_live;
+        if (CS_ARRAY_GROW(ps->live, ps->live_cap, ps->n_live + 1) < 0)
+            return CASUS_ENOMEM;
+        ps->live[ps->n_live++] = (uint16_t)i;
+    }
+    ps->n_clauses = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= ps->n_live; i++) {
+        bool split = i == ps->n_live;
+        if (!split) {
+            const tok *t = live_tok(ps, i);
+            split = t->type == T_CONJ && !t->absorbed;
+        }
+        if (!split)
+            continue;
+        if (i > start) {
+            if (CS_ARRAY_GROW(ps->clauses, ps->clauses_cap,
+                              ps->n_clauses + 1) < 0)
+                return CASUS_ENOMEM;
+            ps->clauses[ps->n_clauses].first = (uint16_t)start;
+            ps->clauses[ps->n_clauses].last = (uint16_t)(i - 1);
+            ps->n_clauses++;
+        }
+        start = i + 1;
+    }
+    return 0;
+}
+
+/* ---- 8. complexity -------------------------------------------------------- */
+
+static void check_complexity(parse_state *ps)
+{
+    const coder_options *o = &ps->opts;
+    int verbs = 0, actors = 0, pronouns = 0, conj = 0;
+    long first_verb = -1, first_actor_at = -1;
+    int16_t last_unit = -1;
+    for (size_t i = 0; i < ps->n_live; i++) {
+        const tok *t = live_tok(ps, i);
+        if (t->type == T_VERB && t->unit != last_unit) {
+            verbs++;
+            const unit *u = &ps->units[t->unit];
+            if (first_verb < 0 && !is_special(u->code, "---"))
+                first_verb = (long)i;
+        }
+        if (t->type == T_CONJ && !t->absorbed)
+            conj++;
+        if (t->mention >= 0) {
+            const mention *m = &ps->mentions[t->mention];
+            if (m->first == ps->live[i]) {
+                if (m->pronoun)
+                    pronouns++;
+                else
+                    actors++;
+            }
+            if (first_actor_at < 0)
+                first_actor_at = (long)i;
+        }
+        last_unit = t->unit;
+    }
+    const char *why = NULL;
+    if (o->cx_verbs && verbs >= o->cx_verbs)
+        why = "too many verbs";
+    else if (o->cx_conj && conj >= o->cx_conj)
+        why = "too many conjunctions";
+    else if (o->cx_actors && actors >= o->cx_actors)
+        why = "too many actors";
+    else if (o->cx_pronouns && pronouns >= o->cx_pronouns)
+        why = "too many pronouns";
+    else if (o->cx_noverb && verbs == 0)
+        why = "no verb";
+    else if (o->cx_lateverb && (first_verb < 0 ||
+                                first_verb >= o->cx_lateverb))
+        why = "late verb";
+    else if (o->cx_noactprior && first_verb >= 0 &&
+             (first_actor_at < 0 || first_actor_at > first_verb))
+        why = "no actor before the first verb";
+    else if (o->cx_noactafter && first_verb >= 0) {
+        bool after = false;
+        for (size_t i = (size_t)first_verb; i < ps->n_live; i++)
+            if (live_tok(ps, i)->mention >= 0)
+                after = true;
+        if (!after)
+            why = "no actor after the first verb";
+    }
+    if (why) {
+        ps->complex = true;
+        ps->why_complex = why;
+    }
+}
+
+/* ---- the whole parse -------------------------------------------------------- */
+
+int parse_sentence(parse_state *ps, const char *text, size_t len,
+                   int32_t date)
+{
+    int err;
+    strbuf_clear(&ps->words);
+    ps->n_toks = ps->n_units = ps->n_mentions = ps->n_compounds = 0;
+    ps->n_live = ps->n_clauses = 0;
+    ps->discard = ps->complex = false;
+    ps->why_complex = NULL;
+    ps->time_shift = 0;
+    ps->text = text;
+    ps->text_len = len;
+    ps->date = date;
+    if ((err = tokenize(ps, text, len)) < 0)
+        return err;
+    if ((err = classify(ps)) < 0)
+        return err;
+    if ((err = build_mentions(ps)) < 0)
+        return err;
+    absorb_phrase_conjunctions(ps);
+    if ((err = find_compounds(ps)) < 0)
+        return err;
+    if ((err = resolve_pronouns(ps)) < 0)
+        return err;
+    drop_comma_clauses(ps);
+    if ((err = split_clauses(ps)) < 0)
+        return err;
+    check_complexity(ps);
+    return 0;
+}
