@@ -354,6 +354,20 @@ static int find_mention(const parse_state *ps, long a, long b, int dir,
     return -1;
 }
 
+/* Does an actor mention start the clause (after THE/A/AN)? */
+static bool clause_opens_with_actor(const parse_state *ps, const clause *clz)
+{
+    for (long k = clz->first; k <= clz->last; k++) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (t->type == T_DET)
+            continue;
+        if (t->mention < 0)
+            return false;
+        return ps->mentions[t->mention].first == ps->live[k];
+    }
+    return false;
+}
+
 static void split_code(const char *code, char *c1, char *c2, bool *sub,
                        bool *dom)
 {
@@ -465,23 +479,28 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
     const coder_options *o = &ps->opts;
     long lo = clz->first, hi = clz->last;
 
-    /* source */
+    /* source: in a later clause the subject carries over unless an
+     * actor opens the clause (manual 7.6); otherwise the first actor
+     * before the verb, then after it ("greedy"), then the default */
     if (!sel_set(src)) {
         const char *other = sel_set(tgt) ? sel_cmp(ps, tgt) : NULL;
+        bool carry_ok = sel_set(carried) &&
+            (!other || strcmp(sel_cmp(ps, carried), other) != 0);
         int before = find_mention(ps, lo, vs - 1, 1, NULL);
-        if (o->def_source[0] && o->def_source_prior && before < 0) {
+        int m;
+        if (carry_ok && cl > 0 && !clause_opens_with_actor(ps, clz)) {
+            src = carried;
+        } else if (o->def_source[0] && o->def_source_prior && before < 0 &&
+                   !carry_ok) {
             src.def = o->def_source;
-        } else {
-            int m = find_mention(ps, lo, vs - 1, 1, other);
-            if (m >= 0)
-                src = sel_of(ps, m);
-            else if (sel_set(carried) &&
-                     (!other || strcmp(sel_cmp(ps, carried), other) != 0))
-                src = carried;
-            else if ((m = find_mention(ps, ve + 1, hi, 1, other)) >= 0)
-                src = sel_of(ps, m);
-            else if (o->def_source[0])
-                src.def = o->def_source;
+        } else if ((m = find_mention(ps, lo, vs - 1, 1, other)) >= 0) {
+            src = sel_of(ps, m);
+        } else if (carry_ok) {
+            src = carried;
+        } else if ((m = find_mention(ps, ve + 1, hi, 1, other)) >= 0) {
+            src = sel_of(ps, m);
+        } else if (o->def_source[0]) {
+            src.def = o->def_source;
         }
     }
     /* target */
@@ -581,6 +600,7 @@ int coder_sentence(casus_coder *c, const char *text, size_t len,
         const clause *clz = &ps->clauses[cl];
         bool clause_done = false;
         sel clause_src = sel_none();
+        bool clause_has_verb = false;
         int16_t last_unit = -1;
         for (long k = clz->first; k <= clz->last; k++) {
             const tok *t = live_tok(ps, (size_t)k);
@@ -589,6 +609,7 @@ int coder_sentence(casus_coder *c, const char *text, size_t len,
             last_unit = t->unit;
             if (ps->toks[ps->units[t->unit].first].live_at != k)
                 continue;   /* verb unit starts in a dropped clause */
+            clause_has_verb = true;
             bool dominant_only = clause_done || sentence_done;
             size_t before = c->n_cands;
             sel s = sel_none();
@@ -596,10 +617,11 @@ int coder_sentence(casus_coder *c, const char *text, size_t len,
             if (r < 0)
                 return r;
             if (dominant_only) {
-                /* keep only dominant events found after the first one */
+                /* after the first event only a dominant pattern still
+                 * codes (a dominant root alone does not: FRWD-002-003) */
                 size_t w = before;
                 for (size_t i = before; i < c->n_cands; i++)
-                    if (c->cands[i].hit.dominant)
+                    if (c->cands[i].hit.dominant && c->cands[i].hit.pattern)
                         c->cands[w++] = c->cands[i];
                 c->n_cands = w;
                 continue;
@@ -625,12 +647,17 @@ int coder_sentence(casus_coder *c, const char *text, size_t len,
                     sentence_done = true;
             }
         }
+        /* the subject carried to the next clause: this clause's event
+         * source, else its first actor; a clause without a verb passes
+         * nothing on (COMPOUND-17, -19) */
         if (sel_set(clause_src)) {
             carried = clause_src;
-        } else {
+        } else if (clause_has_verb) {
             int m = find_mention(ps, clz->first, clz->last, 1, NULL);
             if (m >= 0)
                 carried = sel_of(ps, m);
+        } else {
+            carried = sel_none();
         }
     }
 
@@ -764,6 +791,7 @@ int casus_coder_code(casus_coder *c, const casus_doc *doc,
         return err;
     int32_t date = doc_date(doc->date);
     size_t skip = text_dateline(doc->text, doc->text_len, NULL);
+    parse_forward(&c->ps, true);
     for (size_t i = 0; i < c->sents.n; i++) {
         size_t a = c->sents.v[i].start, n = c->sents.v[i].len;
         if (CS_ARRAY_GROW(c->spans, c->spans_cap, c->n_spans + 1) < 0)
@@ -778,6 +806,7 @@ int casus_coder_code(casus_coder *c, const casus_doc *doc,
         int status;
         if ((err = coder_sentence(c, doc->text + a, n, date, &status)) < 0)
             return err;
+        parse_forward(&c->ps, false);
         if (status != SENT_EVENTS)
             continue;
         if ((err = coder_emit(c, doc->id, (int)i,

@@ -48,12 +48,35 @@ static int key_cmp(const char *w, size_t n, const char *k)
     return k[n] == 0 ? 0 : -1;
 }
 
-/* Lowest index in a table of `n` rows whose key (first column, `stride`
- * uint32s per row) is >= w. */
+/* Bucket of one byte in the two-letter index the generator wrote: the
+ * end of the word, apostrophe, hyphen, A-Z; -1 for anything else. */
+static int idx_bucket(const char *w, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    const char c = w[i];
+    if (c == '\'')
+        return 1;
+    if (c == '-')
+        return 2;
+    return (c >= 'A' && c <= 'Z') ? 3 + (c - 'A') : -1;
+}
+
+/*
+ * Lowest row in [lo, hi) of a table (first column the key, `stride`
+ * uint32s per row) whose key is >= w.  The index narrows [lo, hi) to the
+ * rows that share w's first two bytes, so a lookup costs a few compares.
+ */
 static size_t lower_bound(const uint32_t *tab, size_t stride, size_t n,
-                          const char *w, size_t len)
+                          const uint16_t *idx, const char *w, size_t len)
 {
     size_t lo = 0, hi = n;
+    const int b0 = idx_bucket(w, len, 0), b1 = idx_bucket(w, len, 1);
+    if (idx != NULL && len > 0 && b0 >= 0 && b1 >= 0) {
+        const int k = b0 * 29 + b1;
+        lo = idx[k];
+        hi = idx[k + 1];
+    }
     while (lo < hi) {
         const size_t mid = lo + (hi - lo) / 2;
         if (key_cmp(w, len, lemma_blob + tab[mid * stride]) > 0)
@@ -67,7 +90,8 @@ static size_t lower_bound(const uint32_t *tab, size_t stride, size_t n,
 /* The first lemma verb.exc gives for an irregular form, or NULL. */
 static const char *exc_lookup(const char *w, size_t len)
 {
-    const size_t i = lower_bound(&lemma_exc[0][0], 2, LEMMA_N_EXC, w, len);
+    const size_t i = lower_bound(&lemma_exc[0][0], 2, LEMMA_N_EXC,
+                                 lemma_exc_idx, w, len);
     if (i < LEMMA_N_EXC && key_cmp(w, len, lemma_blob + lemma_exc[i][0]) == 0)
         return lemma_blob + lemma_exc[i][1];
     return NULL;
@@ -75,7 +99,8 @@ static const char *exc_lookup(const char *w, size_t len)
 
 bool text_is_verb(const char *word, size_t len)
 {
-    const size_t i = lower_bound(lemma_verbs, 1, LEMMA_N_VERBS, word, len);
+    const size_t i = lower_bound(lemma_verbs, 1, LEMMA_N_VERBS,
+                                 lemma_verbs_idx, word, len);
     return i < LEMMA_N_VERBS &&
            key_cmp(word, len, lemma_blob + lemma_verbs[i]) == 0;
 }
@@ -456,7 +481,7 @@ int text_verb_forms(strbuf *out, const char *base, size_t len,
     }
     if (flags & TEXT_FORMS_EXC) {
         size_t i = lower_bound(&lemma_exc_rev[0][0], 2, LEMMA_N_EXC_REV,
-                               base, len);
+                               NULL, base, len);
         for (; i < LEMMA_N_EXC_REV &&
                key_cmp(base, len, lemma_blob + lemma_exc_rev[i][0]) == 0;
              i++) {

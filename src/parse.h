@@ -58,6 +58,7 @@ typedef struct mention {
     int16_t ref;            /* pronoun: mention it refers to, or -1 */
     int16_t ref_compound;   /* pronoun: compound it refers to, or -1 */
     uint8_t pronoun;
+    uint8_t forwarded;      /* a pronoun given the previous sentence's actor */
     uint8_t n_codes;
     char codes[MAX_CODES][CASUS_ACTOR_MAX];
     char base[CASUS_ACTOR_MAX];  /* code before agents, for compares */
@@ -97,6 +98,10 @@ typedef struct parse_state {
     bool complex;           /* a +++ code or the complexity filter */
     const char *why_complex;
     int time_shift;         /* days, from a <TIME> phrase */
+    /* FORWARD: the previous sentence's first actor, for a pronoun that
+     * comes before any actor; set by the caller between sentences */
+    bool fwd_set;
+    char fwd_code[CASUS_ACTOR_MAX];
 } parse_state;
 
 void parse_init(parse_state *ps, const casus_dict *d);
@@ -119,5 +124,9 @@ static inline const tok *live_tok(const parse_state *ps, size_t i)
 }
 
 const char *parse_type_name(int type);
+
+/* After a sentence: remember its first actor for FORWARD (a sentence with
+ * no actor of its own passes the earlier one on).  forget = new story. */
+void parse_forward(parse_state *ps, bool forget);
 
 #endif

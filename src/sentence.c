@@ -217,11 +217,16 @@ static int ends_of(int kind)
     }
 }
 
-#define MAX_SKIP 4
+#define MAX_PHRASE 32
 
-/* Match phrase `ph` starting at token i; returns its last token or -1. */
+/*
+ * Match phrase `ph` starting at token i.  Words not glued by '_' may have
+ * other words between them, as far as the next comma (TABARI's "AL GORE"
+ * matches Al "The Weasel" Gore).  Returns the last token or -1; pos, when
+ * given, receives the token of each phrase word.
+ */
 static long match_phrase(const parse_state *ps, const dphrase *ph, size_t i,
-                         int ends)
+                         int ends, uint16_t *pos)
 {
     const tok *t = &ps->toks[i];
     if (t->type == T_COMMA || t->type == T_QUOTE)
@@ -230,6 +235,8 @@ static long match_phrase(const parse_state *ps, const dphrase *ph, size_t i,
                     ph->n_words == 1 ? ends : END_NONE))
         return -1;
     size_t j = i;
+    if (pos)
+        pos[0] = (uint16_t)i;
     for (uint16_t k = 1; k < ph->n_words; k++) {
         int e = k + 1 == ph->n_words ? ends : END_NONE;
         const dword *w = &ph->words[k];
@@ -238,19 +245,20 @@ static long match_phrase(const parse_state *ps, const dphrase *ph, size_t i,
             if (j >= ps->n_toks || ps->toks[j].type == T_COMMA ||
                 !word_match(w, ps->toks[j].w, ps->toks[j].len, e))
                 return -1;
-            continue;
-        }
-        size_t limit = j + 1 + MAX_SKIP;
-        size_t m = j + 1;
-        for (; m < ps->n_toks && m <= limit; m++) {
-            if (ps->toks[m].type == T_COMMA)
+        } else {
+            size_t m = j + 1;
+            for (; m < ps->n_toks; m++) {
+                if (ps->toks[m].type == T_COMMA)
+                    return -1;
+                if (word_match(w, ps->toks[m].w, ps->toks[m].len, e))
+                    break;
+            }
+            if (m >= ps->n_toks)
                 return -1;
-            if (word_match(w, ps->toks[m].w, ps->toks[m].len, e))
-                break;
+            j = m;
         }
-        if (m >= ps->n_toks || m > limit)
-            return -1;
-        j = m;
+        if (pos && k < MAX_PHRASE)
+            pos[k] = (uint16_t)j;
     }
     return (long)j;
 }
@@ -269,7 +277,7 @@ static long best_entry(const parse_state *ps, size_t i, long *end_out)
             continue;
         for (uint32_t k = 0; k < el->n; k++) {
             const entry *e = &d->entries[el->ids[k]];
-            long end = match_phrase(ps, &e->ph, i, ends_of(e->kind));
+            long end = match_phrase(ps, &e->ph, i, ends_of(e->kind), NULL);
             if (end < 0)
                 continue;
             uint32_t len = e->ph.length;
@@ -335,6 +343,8 @@ static int classify(parse_state *ps)
 {
     const casus_dict *d = ps->dict;
     size_t i = 0;
+    for (size_t k = 0; k < ps->n_toks; k++)
+        ps->toks[k].unit = -1;
     while (i < ps->n_toks) {
         tok *t = &ps->toks[i];
         long end = -1;
@@ -414,12 +424,18 @@ static int classify(parse_state *ps)
         }
         default: u->type = T_NULL; break;
         }
-        for (long k = (long)i; k <= end; k++) {
-            ps->toks[k].unit = (int16_t)ps->n_units;
-            ps->toks[k].type = u->type;
+        uint16_t pos[MAX_PHRASE];
+        match_phrase(ps, &e->ph, i, ends_of(e->kind), pos);
+        size_t nw = e->ph.n_words < MAX_PHRASE ? e->ph.n_words : MAX_PHRASE;
+        for (size_t k = 0; k < nw; k++) {
+            ps->toks[pos[k]].unit = (int16_t)ps->n_units;
+            ps->toks[pos[k]].type = u->type;
         }
         ps->n_units++;
-        i = (size_t)end + 1;
+        /* words skipped inside the phrase are typed on their own */
+        do
+            i++;
+        while (i < ps->n_toks && ps->toks[i].unit >= 0);
     }
     return 0;
 }
@@ -457,7 +473,7 @@ static void combine(char *out, size_t cap, const char *actor,
         snprintf(out, cap, "%s%s", actor, add);
 }
 
-static int new_mention(parse_state *ps, size_t first, size_t last)
+static int new_mention(parse_state *ps, size_t first, size_t last, int u)
 {
     if (CS_ARRAY_GROW(ps->mentions, ps->mentions_cap, ps->n_mentions + 1) <
         0)
@@ -470,7 +486,8 @@ static int new_mention(parse_state *ps, size_t first, size_t last)
     m->ref = -1;
     m->ref_compound = -1;
     for (size_t k = first; k <= last; k++)
-        ps->toks[k].mention = (int16_t)ps->n_mentions;
+        if (u < 0 || ps->toks[k].unit == u)
+            ps->toks[k].mention = (int16_t)ps->n_mentions;
     return (int)ps->n_mentions++;
 }
 
@@ -534,7 +551,8 @@ static int build_mentions(parse_state *ps)
     for (size_t u = 0; u < ps->n_units; u++) {
         if (ps->units[u].type != T_ACTOR)
             continue;
-        int id = new_mention(ps, ps->units[u].first, ps->units[u].last);
+        int id = new_mention(ps, ps->units[u].first, ps->units[u].last,
+                             (int)u);
         if (id < 0)
             return CASUS_ENOMEM;
         set_codes(&ps->mentions[id], ps->units[u].code);
@@ -588,7 +606,7 @@ static int build_mentions(parse_state *ps)
             has_agent[m - ps->mentions] = 1;
         } else if (ps->opts.convert_agents) {
             const entry *e = &ps->dict->entries[ag->entry];
-            int id = new_mention(ps, (size_t)a, (size_t)z);
+            int id = new_mention(ps, (size_t)a, (size_t)z, (int)u);
             if (id < 0) {
                 cs_free(has_agent);
                 return CASUS_ENOMEM;
@@ -648,6 +666,12 @@ static bool np_token(const parse_state *ps, size_t i)
            (t->type == T_CONJ && t->absorbed);
 }
 
+/* "ARNOR'S": a possessive joins the next actor ("Arnor's Elrond") */
+static bool possessive(const tok *t)
+{
+    return t->len > 2 && t->w[t->len - 2] == '\'' && t->w[t->len - 1] == 'S';
+}
+
 typedef struct run {
     size_t first, last;     /* token span */
     size_t sep_first;       /* separator after it starts here */
@@ -672,7 +696,8 @@ static int find_compounds(parse_state *ps)
                  * actor starts a new phrase */
                 if (k > a && ps->toks[k].mention >= 0 &&
                     ps->toks[k - 1].mention >= 0 &&
-                    ps->toks[k].mention != ps->toks[k - 1].mention)
+                    ps->toks[k].mention != ps->toks[k - 1].mention &&
+                    !possessive(&ps->toks[k - 1]))
                     break;
                 if (ps->toks[k].mention >= 0)
                     has_actor = true;
@@ -716,26 +741,29 @@ static int find_compounds(parse_state *ps)
             return CASUS_ENOMEM;
         compound *cp = &ps->compounds[ps->n_compounds];
         cp->n = 0;
-        int16_t last_m = -1;
         for (size_t t = runs[0].first; t <= runs[end_run].last; t++) {
-            tok *tk = &ps->toks[t];
-            if (tk->mention >= 0 && tk->mention != last_m &&
-                !ps->mentions[tk->mention].pronoun) {
-                bool seen = false;
-                for (uint8_t q = 0; q < cp->n; q++)
-                    if (cp->members[q] == tk->mention)
-                        seen = true;
-                if (!seen && cp->n < 32) {
-                    cp->members[cp->n++] = tk->mention;
-                    ps->mentions[tk->mention].compound =
-                        (int16_t)ps->n_compounds;
-                }
-                last_m = tk->mention;
-            }
-            if (tk->type == T_COMMA || tk->type == T_CONJ)
-                tk->absorbed = 1;
+            const tok *tk = &ps->toks[t];
+            if (tk->mention < 0 || ps->mentions[tk->mention].pronoun)
+                continue;
+            bool seen = false;
+            for (uint8_t q = 0; q < cp->n; q++)
+                if (cp->members[q] == tk->mention)
+                    seen = true;
+            if (!seen && cp->n < 32)
+                cp->members[cp->n++] = tk->mention;
         }
-        ps->n_compounds++;
+        /* one actor spread over a list ("Durthang and an Orc") is no
+         * compound */
+        if (cp->n >= 2) {
+            for (uint8_t q = 0; q < cp->n; q++)
+                ps->mentions[cp->members[q]].compound =
+                    (int16_t)ps->n_compounds;
+            for (size_t t = runs[0].first; t <= runs[end_run].last; t++)
+                if (ps->toks[t].type == T_COMMA ||
+                    ps->toks[t].type == T_CONJ)
+                    ps->toks[t].absorbed = 1;
+            ps->n_compounds++;
+        }
         i = runs[end_run].last + 1;
     }
     return 0;
@@ -743,22 +771,37 @@ static int find_compounds(parse_state *ps)
 
 /* ---- 5. pronouns ---------------------------------------------------------- */
 
+static bool live_mention(const parse_state *ps, const mention *m)
+{
+    return !ps->toks[m->first].deleted || !ps->toks[m->last].deleted;
+}
+
 static int first_actor(const parse_state *ps)
 {
     int best = -1;
-    for (size_t m = 0; m < ps->n_mentions; m++)
-        if (!ps->mentions[m].pronoun &&
-            (best < 0 || ps->mentions[m].first < ps->mentions[best].first))
+    for (size_t m = 0; m < ps->n_mentions; m++) {
+        const mention *mm = &ps->mentions[m];
+        if (mm->pronoun || !live_mention(ps, mm))
+            continue;
+        if (best < 0 || mm->first < ps->mentions[best].first)
             best = (int)m;
+    }
     return best;
 }
 
+/*
+ * HE, SHE, IT, HIM and ITS, HIS, HER refer to the first actor of the
+ * sentence; THEY, THEM, THEIR to the first compound, else the first actor
+ * (manual 7.7).  Runs after comma-delimited clauses are dropped, so an
+ * actor inside one is not referred to.  With FORWARD, a pronoun before
+ * any actor takes the previous sentence's first actor (manual 8.4).
+ */
 static int resolve_pronouns(parse_state *ps)
 {
     int m0 = first_actor(ps);
     for (size_t i = 0; i < ps->n_toks; i++) {
         tok *t = &ps->toks[i];
-        if (t->type != T_PRON || t->mention >= 0)
+        if (t->type != T_PRON || t->mention >= 0 || t->deleted)
             continue;
         bool plural = (t->len == 4 && memcmp(t->w, "THEY", 4) == 0) ||
                       (t->len == 4 && memcmp(t->w, "THEM", 4) == 0) ||
@@ -767,7 +810,8 @@ static int resolve_pronouns(parse_state *ps)
         if (plural) {
             for (size_t c = 0; c < ps->n_compounds; c++) {
                 const compound *cp = &ps->compounds[c];
-                if (cp->n && ps->mentions[cp->members[0]].first < i) {
+                const mention *head = &ps->mentions[cp->members[0]];
+                if (cp->n && head->first < i && live_mention(ps, head)) {
                     refc = (int)c;
                     ref = cp->members[0];
                     break;
@@ -776,9 +820,20 @@ static int resolve_pronouns(parse_state *ps)
         }
         if (ref < 0 && m0 >= 0 && ps->mentions[m0].first < i)
             ref = m0;
-        if (ref < 0)
+        if (ref < 0) {
+            if (ps->opts.forward && ps->fwd_set &&
+                (m0 < 0 || ps->mentions[m0].first > i)) {
+                int id = new_mention(ps, i, i, -1);
+                if (id < 0)
+                    return CASUS_ENOMEM;
+                set_codes(&ps->mentions[id], ps->fwd_code);
+                ps->mentions[id].forwarded = 1;
+                ps->mentions[id].entry = UINT32_MAX;
+                t->type = T_ACTOR;
+            }
             continue;
-        int id = new_mention(ps, i, i);
+        }
+        int id = new_mention(ps, i, i, -1);
         if (id < 0)
             return CASUS_ENOMEM;
         mention *pm = &ps->mentions[id];
@@ -789,32 +844,31 @@ static int resolve_pronouns(parse_state *ps)
         pm->entry = r->entry;
         /* a pronoun compares by the referred actor's own code, before
          * any agent was added */
-        const entry *e = &ps->dict->entries[r->entry];
-        if (e->kind == K_ACTOR) {
-            const char *c = NULL;
-            for (size_t u = 0; u < ps->n_units; u++)
-                if (ps->units[u].first == r->first ||
-                    (ps->units[u].type == T_ACTOR &&
-                     ps->units[u].first >= r->first &&
-                     ps->units[u].last <= r->last)) {
-                    if (ps->units[u].type == T_ACTOR) {
-                        c = ps->units[u].code;
-                        break;
-                    }
-                }
-            char tmp[CASUS_ACTOR_MAX];
-            snprintf(tmp, sizeof(tmp), "%s", c ? c : r->base);
-            memcpy(pm->base, tmp, sizeof(tmp));
-            char *slash = strchr(pm->base, '/');
-            if (slash)
-                *slash = '\0';
-        } else {
-            char tmp[CASUS_ACTOR_MAX];
-            memcpy(tmp, r->base, sizeof(tmp));
-            memcpy(pm->base, tmp, sizeof(tmp));
-        }
+        char tmp[CASUS_ACTOR_MAX];
+        memcpy(tmp, r->base, sizeof(tmp));
+        memcpy(pm->base, tmp, sizeof(tmp));
     }
     return 0;
+}
+
+void parse_forward(parse_state *ps, bool forget)
+{
+    if (forget) {
+        ps->fwd_set = false;
+        return;
+    }
+    int best = -1;
+    for (size_t m = 0; m < ps->n_mentions; m++) {
+        const mention *mm = &ps->mentions[m];
+        if (mm->pronoun || mm->forwarded)
+            continue;
+        if (best < 0 || mm->first < ps->mentions[best].first)
+            best = (int)m;
+    }
+    if (best < 0)
+        return;
+    memcpy(ps->fwd_code, ps->mentions[best].base, sizeof(ps->fwd_code));
+    ps->fwd_set = true;
 }
 
 /* ---- 6. comma-delimited clauses ----------------------------------------- */
@@ -991,9 +1045,9 @@ int parse_sentence(parse_state *ps, const char *text, size_t len,
     absorb_phrase_conjunctions(ps);
     if ((err = find_compounds(ps)) < 0)
         return err;
+    drop_comma_clauses(ps);
     if ((err = resolve_pronouns(ps)) < 0)
         return err;
-    drop_comma_clauses(ps);
     if ((err = split_clauses(ps)) < 0)
         return err;
     check_complexity(ps);

@@ -103,8 +103,18 @@ static inline bool is_cont(uint8_t c)
 size_t text_cp_count(const char *str, size_t len)
 {
     const uint8_t *s = (const uint8_t *)str;
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
+    size_t n = 0, i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if ((w & 0x8080808080808080ull) == 0) {
+            n += 8;
+            continue;
+        }
+        for (size_t k = 0; k < 8; k++)
+            n += !is_cont(s[i + k]);
+    }
+    for (; i < len; i++)
         n += !is_cont(s[i]);
     return n;
 }
@@ -584,64 +594,64 @@ enum abbr_class {
 
 typedef struct abbr {
     const char *word;  /* as usually written; see abbr_match() */
+    uint8_t len;       /* strlen(word) */
     uint8_t cls;
 } abbr;
 
+#define AB(w, cls) { w, sizeof(w) - 1, cls }
+
+/* Sorted by the uppercase spelling (bytewise), for abbr_lookup()'s
+ * binary search: keep it so. */
 static const abbr abbrs[] = {
-    /* titles, ranks, and words that continue a sentence */
-    { "Mr", AB_TITLE }, { "Mrs", AB_TITLE }, { "Ms", AB_TITLE },
-    { "Messrs", AB_TITLE }, { "Mme", AB_TITLE }, { "Mmes", AB_TITLE },
-    { "Mlle", AB_TITLE }, { "Dr", AB_TITLE }, { "Drs", AB_TITLE },
-    { "Prof", AB_TITLE }, { "Gen", AB_TITLE }, { "Gens", AB_TITLE },
-    { "Lt", AB_TITLE }, { "Col", AB_TITLE }, { "Maj", AB_TITLE },
-    { "Capt", AB_TITLE }, { "Cpt", AB_TITLE }, { "Sgt", AB_TITLE },
-    { "Cpl", AB_TITLE }, { "Pvt", AB_TITLE }, { "Pfc", AB_TITLE },
-    { "Spc", AB_TITLE }, { "Adm", AB_TITLE }, { "Cmdr", AB_TITLE },
-    { "Cdr", AB_TITLE }, { "Cmdt", AB_TITLE }, { "Brig", AB_TITLE },
-    { "Gov", AB_TITLE }, { "Govs", AB_TITLE }, { "Sen", AB_TITLE },
-    { "Sens", AB_TITLE }, { "Rep", AB_TITLE }, { "Reps", AB_TITLE },
-    { "Rev", AB_TITLE }, { "Hon", AB_TITLE }, { "Pres", AB_TITLE },
-    { "Supt", AB_TITLE }, { "Insp", AB_TITLE }, { "Det", AB_TITLE },
-    { "Amb", AB_TITLE }, { "Atty", AB_TITLE }, { "Sec", AB_TITLE },
-    { "Msgr", AB_TITLE }, { "Fr", AB_TITLE }, { "Rt", AB_TITLE },
-    { "St", AB_TITLE }, { "Ste", AB_TITLE }, { "Mt", AB_TITLE },
-    { "Ft", AB_TITLE },
-    { "vs", AB_TITLE }, { "v", AB_TITLE }, { "cf", AB_TITLE },
-    { "viz", AB_TITLE }, { "approx", AB_TITLE }, { "ca", AB_TITLE },
-    { "incl", AB_TITLE }, { "esp", AB_TITLE },
-    /* before numbers */
-    { "No", AB_NUMBER }, { "Nos", AB_NUMBER }, { "Nr", AB_NUMBER },
-    { "Art", AB_NUMBER }, { "Arts", AB_NUMBER }, { "Vol", AB_NUMBER },
-    { "Vols", AB_NUMBER }, { "Fig", AB_NUMBER }, { "Figs", AB_NUMBER },
-    { "pp", AB_NUMBER }, { "p", AB_NUMBER }, { "Ch", AB_NUMBER },
-    { "Para", AB_NUMBER }, { "Pt", AB_NUMBER }, { "Tel", AB_NUMBER },
-    { "Ext", AB_NUMBER }, { "Rs", AB_NUMBER },
-    /* months */
-    { "Jan", AB_MONTH }, { "Feb", AB_MONTH }, { "Mar", AB_MONTH },
-    { "Apr", AB_MONTH }, { "Jun", AB_MONTH }, { "Jul", AB_MONTH },
-    { "Aug", AB_MONTH }, { "Sep", AB_MONTH }, { "Sept", AB_MONTH },
-    { "Oct", AB_MONTH }, { "Nov", AB_MONTH }, { "Dec", AB_MONTH },
-    /* companies, addresses, suffixes, Latin, US states (AP style) */
-    { "Inc", AB_MAYEND }, { "Corp", AB_MAYEND }, { "Co", AB_MAYEND },
-    { "Cos", AB_MAYEND }, { "Ltd", AB_MAYEND }, { "Bros", AB_MAYEND },
-    { "Plc", AB_MAYEND }, { "LLC", AB_MAYEND }, { "LLP", AB_MAYEND },
-    { "Assn", AB_MAYEND }, { "Ave", AB_MAYEND }, { "Blvd", AB_MAYEND },
-    { "Rd", AB_MAYEND }, { "Hwy", AB_MAYEND }, { "Jr", AB_MAYEND },
-    { "Sr", AB_MAYEND }, { "Dept", AB_MAYEND }, { "Univ", AB_MAYEND },
-    { "Intl", AB_MAYEND }, { "Mfg", AB_MAYEND }, { "Gov't", AB_MAYEND },
-    { "etc", AB_MAYEND }, { "al", AB_MAYEND }, { "seq", AB_MAYEND },
-    { "Ala", AB_MAYEND }, { "Ariz", AB_MAYEND }, { "Ark", AB_MAYEND },
-    { "Calif", AB_MAYEND }, { "Colo", AB_MAYEND }, { "Conn", AB_MAYEND },
-    { "Del", AB_MAYEND }, { "Fla", AB_MAYEND }, { "Ga", AB_MAYEND },
-    { "Ill", AB_MAYEND }, { "Ind", AB_MAYEND }, { "Kan", AB_MAYEND },
-    { "Kans", AB_MAYEND }, { "Ky", AB_MAYEND }, { "La", AB_MAYEND },
-    { "Md", AB_MAYEND }, { "Mass", AB_MAYEND }, { "Mich", AB_MAYEND },
-    { "Minn", AB_MAYEND }, { "Miss", AB_MAYEND }, { "Mo", AB_MAYEND },
-    { "Mont", AB_MAYEND }, { "Neb", AB_MAYEND }, { "Nev", AB_MAYEND },
-    { "Okla", AB_MAYEND }, { "Ore", AB_MAYEND }, { "Pa", AB_MAYEND },
-    { "Penn", AB_MAYEND }, { "Tenn", AB_MAYEND }, { "Tex", AB_MAYEND },
-    { "Vt", AB_MAYEND }, { "Va", AB_MAYEND }, { "Wash", AB_MAYEND },
-    { "Wis", AB_MAYEND }, { "Wyo", AB_MAYEND },
+    AB("Adm", AB_TITLE), AB("al", AB_MAYEND), AB("Ala", AB_MAYEND),
+    AB("Amb", AB_TITLE), AB("approx", AB_TITLE), AB("Apr", AB_MONTH),
+    AB("Ariz", AB_MAYEND), AB("Ark", AB_MAYEND), AB("Art", AB_NUMBER),
+    AB("Arts", AB_NUMBER), AB("Assn", AB_MAYEND), AB("Atty", AB_TITLE),
+    AB("Aug", AB_MONTH), AB("Ave", AB_MAYEND), AB("Blvd", AB_MAYEND),
+    AB("Brig", AB_TITLE), AB("Bros", AB_MAYEND), AB("ca", AB_TITLE),
+    AB("Calif", AB_MAYEND), AB("Capt", AB_TITLE), AB("Cdr", AB_TITLE),
+    AB("cf", AB_TITLE), AB("Ch", AB_NUMBER), AB("Cmdr", AB_TITLE),
+    AB("Cmdt", AB_TITLE), AB("Co", AB_MAYEND), AB("Col", AB_TITLE),
+    AB("Colo", AB_MAYEND), AB("Conn", AB_MAYEND), AB("Corp", AB_MAYEND),
+    AB("Cos", AB_MAYEND), AB("Cpl", AB_TITLE), AB("Cpt", AB_TITLE),
+    AB("Dec", AB_MONTH), AB("Del", AB_MAYEND), AB("Dept", AB_MAYEND),
+    AB("Det", AB_TITLE), AB("Dr", AB_TITLE), AB("Drs", AB_TITLE),
+    AB("esp", AB_TITLE), AB("etc", AB_MAYEND), AB("Ext", AB_NUMBER),
+    AB("Feb", AB_MONTH), AB("Fig", AB_NUMBER), AB("Figs", AB_NUMBER),
+    AB("Fla", AB_MAYEND), AB("Fr", AB_TITLE), AB("Ft", AB_TITLE),
+    AB("Ga", AB_MAYEND), AB("Gen", AB_TITLE), AB("Gens", AB_TITLE),
+    AB("Gov", AB_TITLE), AB("Gov't", AB_MAYEND), AB("Govs", AB_TITLE),
+    AB("Hon", AB_TITLE), AB("Hwy", AB_MAYEND), AB("Ill", AB_MAYEND),
+    AB("Inc", AB_MAYEND), AB("incl", AB_TITLE), AB("Ind", AB_MAYEND),
+    AB("Insp", AB_TITLE), AB("Intl", AB_MAYEND), AB("Jan", AB_MONTH),
+    AB("Jr", AB_MAYEND), AB("Jul", AB_MONTH), AB("Jun", AB_MONTH),
+    AB("Kan", AB_MAYEND), AB("Kans", AB_MAYEND), AB("Ky", AB_MAYEND),
+    AB("La", AB_MAYEND), AB("LLC", AB_MAYEND), AB("LLP", AB_MAYEND),
+    AB("Lt", AB_TITLE), AB("Ltd", AB_MAYEND), AB("Maj", AB_TITLE),
+    AB("Mar", AB_MONTH), AB("Mass", AB_MAYEND), AB("Md", AB_MAYEND),
+    AB("Messrs", AB_TITLE), AB("Mfg", AB_MAYEND), AB("Mich", AB_MAYEND),
+    AB("Minn", AB_MAYEND), AB("Miss", AB_MAYEND), AB("Mlle", AB_TITLE),
+    AB("Mme", AB_TITLE), AB("Mmes", AB_TITLE), AB("Mo", AB_MAYEND),
+    AB("Mont", AB_MAYEND), AB("Mr", AB_TITLE), AB("Mrs", AB_TITLE),
+    AB("Ms", AB_TITLE), AB("Msgr", AB_TITLE), AB("Mt", AB_TITLE),
+    AB("Neb", AB_MAYEND), AB("Nev", AB_MAYEND), AB("No", AB_NUMBER),
+    AB("Nos", AB_NUMBER), AB("Nov", AB_MONTH), AB("Nr", AB_NUMBER),
+    AB("Oct", AB_MONTH), AB("Okla", AB_MAYEND), AB("Ore", AB_MAYEND),
+    AB("p", AB_NUMBER), AB("Pa", AB_MAYEND), AB("Para", AB_NUMBER),
+    AB("Penn", AB_MAYEND), AB("Pfc", AB_TITLE), AB("Plc", AB_MAYEND),
+    AB("pp", AB_NUMBER), AB("Pres", AB_TITLE), AB("Prof", AB_TITLE),
+    AB("Pt", AB_NUMBER), AB("Pvt", AB_TITLE), AB("Rd", AB_MAYEND),
+    AB("Rep", AB_TITLE), AB("Reps", AB_TITLE), AB("Rev", AB_TITLE),
+    AB("Rs", AB_NUMBER), AB("Rt", AB_TITLE), AB("Sec", AB_TITLE),
+    AB("Sen", AB_TITLE), AB("Sens", AB_TITLE), AB("Sep", AB_MONTH),
+    AB("Sept", AB_MONTH), AB("seq", AB_MAYEND), AB("Sgt", AB_TITLE),
+    AB("Spc", AB_TITLE), AB("Sr", AB_MAYEND), AB("St", AB_TITLE),
+    AB("Ste", AB_TITLE), AB("Supt", AB_TITLE), AB("Tel", AB_NUMBER),
+    AB("Tenn", AB_MAYEND), AB("Tex", AB_MAYEND), AB("Univ", AB_MAYEND),
+    AB("v", AB_TITLE), AB("Va", AB_MAYEND), AB("viz", AB_TITLE),
+    AB("Vol", AB_NUMBER), AB("Vols", AB_NUMBER), AB("vs", AB_TITLE),
+    AB("Vt", AB_MAYEND), AB("Wash", AB_MAYEND), AB("Wis", AB_MAYEND),
+    AB("Wyo", AB_MAYEND),
 };
 
 static inline bool a_upper(uint8_t c) { return c >= 'A' && c <= 'Z'; }
@@ -659,10 +669,10 @@ static inline uint8_t a_toupper(uint8_t c)
  * is all capitals (wire copy in capitals still gets its abbreviations,
  * while "mass." or "ill." in running text stay ordinary words).
  */
-static bool abbr_match(const uint8_t *w, size_t n, const char *a)
+static bool abbr_match(const uint8_t *w, size_t n, const abbr *ab)
 {
-    const size_t an = strlen(a);
-    if (an != n)
+    const char *a = ab->word;
+    if (ab->len != n || a_toupper(w[0]) != a_toupper((uint8_t)a[0]))
         return false;
     bool all_caps = true;
     for (size_t k = 0; k < n; k++) {
@@ -674,13 +684,32 @@ static bool abbr_match(const uint8_t *w, size_t n, const char *a)
     return all_caps || w[0] == (uint8_t)a[0];
 }
 
+/* Compare w[0..n) uppercased with the uppercase spelling of a. */
+static int abbr_cmp(const uint8_t *w, size_t n, const abbr *a)
+{
+    for (size_t k = 0; k < n && k < a->len; k++) {
+        const uint8_t x = a_toupper(w[k]);
+        const uint8_t y = a_toupper((uint8_t)a->word[k]);
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return n < a->len ? -1 : n > a->len;
+}
+
 static int abbr_lookup(const uint8_t *w, size_t n)
 {
     if (n == 0 || n > 8)
         return AB_NONE;
-    for (size_t k = 0; k < sizeof(abbrs) / sizeof(abbrs[0]); k++) {
-        if (abbr_match(w, n, abbrs[k].word))
-            return abbrs[k].cls;
+    size_t lo = 0, hi = sizeof(abbrs) / sizeof(abbrs[0]);
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        const int c = abbr_cmp(w, n, &abbrs[mid]);
+        if (c == 0)
+            return abbr_match(w, n, &abbrs[mid]) ? abbrs[mid].cls : AB_NONE;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
     return AB_NONE;
 }
@@ -721,34 +750,25 @@ static int abbr_classify(const uint8_t *w, size_t n)
     return AB_NONE;
 }
 
-/* Words that commonly open a sentence, in capitals. */
-static const char *const openers[] = {
-    "THE", "A", "AN", "HE", "SHE", "IT", "ITS", "THEY", "WE", "I", "YOU",
-    "HIS", "HER", "THEIR", "OUR", "THIS", "THAT", "THESE", "THOSE",
-    "THERE", "BUT", "AND", "OR", "SO", "YET", "IN", "ON", "AT", "AS",
-    "AFTER", "BEFORE", "WHEN", "WHILE", "IF", "ALSO", "HOWEVER",
-    "MEANWHILE", "THEN", "NOW",
-};
+/* Words that commonly open a sentence, in capitals, space-separated
+ * with a space at each end so that " WORD " finds a whole word. */
+static const char openers[] =
+    " THE A AN HE SHE IT ITS THEY WE I YOU HIS HER THEIR OUR THIS THAT"
+    " THESE THOSE THERE BUT AND OR SO YET IN ON AT AS AFTER BEFORE WHEN"
+    " WHILE IF ALSO HOWEVER MEANWHILE THEN NOW ";
 
 static bool is_opener(const uint8_t *s, size_t i, size_t len)
 {
+    char w[12];
     size_t n = 0;
-    while (i + n < len && n <= 9 && a_alpha(s[i + n]))
-        n++;
-    if (n == 0 || n > 9 || (i + n < len && (a_digit(s[i + n]) ||
-                                            s[i + n] >= 0x80)))
+    w[n++] = ' ';
+    while (i < len && n < 11 && a_alpha(s[i]))
+        w[n++] = (char)a_toupper(s[i++]);
+    if (n == 1 || n >= 11 || (i < len && (a_digit(s[i]) || s[i] >= 0x80)))
         return false;
-    for (size_t k = 0; k < sizeof(openers) / sizeof(openers[0]); k++) {
-        const char *o = openers[k];
-        if (strlen(o) != n)
-            continue;
-        size_t j = 0;
-        while (j < n && a_toupper(s[i + j]) == (uint8_t)o[j])
-            j++;
-        if (j == n)
-            return true;
-    }
-    return false;
+    w[n++] = ' ';
+    w[n] = '\0';
+    return strstr(openers, w) != NULL;
 }
 
 /* ------------------------------------------------------------------ */

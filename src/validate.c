@@ -78,6 +78,7 @@ static int check_record(vrun *vr, vrec *r)
     if ((err = coder_sentence(c, r->text.buf, r->text.len, r->date,
                               &status)) < 0)
         return err;
+    parse_forward(&c->ps, false);
     casus_vresult res = { 0 };
     res.id = r->id.buf;
     res.text = r->text.buf;
