@@ -65,6 +65,12 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libcasus.a
 	$(CC) $(CPPFLAGS_ALL) -I$(BUILD)/gen $(CFLAGS_ALL) -Itests -o $@ $< \
 	    $(BUILD)/libcasus.a $$(pkg-config --libs cmocka) $(LDLIBS_ALL)
 
+# The golden coding-test runner (tests/coding/runner.c, public API only).
+$(BUILD)/tests/coding-runner: tests/coding/runner.c $(BUILD)/libcasus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcasus.a \
+	    $(LDLIBS_ALL)
+
 deps-check:
 	@pkg-config --exists $(PKGS) cmocka || { \
 	  echo "casus: missing build dependencies; run: sh scripts/install-deps.sh" >&2; \
@@ -94,7 +100,7 @@ $(BUILD)/fuzz/%_replay: fuzz/%_fuzzer.c fuzz/standalone.c $(BUILD)/libcasus.a
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ fuzz/standalone.c $< \
 	    $(BUILD)/libcasus.a $(LDLIBS_ALL)
 
-test check: all $(UNIT_BIN) $(FUZZ_REPLAY)
+test check: all $(UNIT_BIN) $(BUILD)/tests/coding-runner $(FUZZ_REPLAY)
 	@sh tests/run.sh $(BUILD)
 
 check-asan:

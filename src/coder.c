@@ -766,7 +766,7 @@ int coder_emit(casus_coder *c, const char *doc_id, int sentence,
         ev->doc = doc_id;
         ev->sentence = sentence;
         snprintf(ev->date, sizeof(ev->date), "%s", date ? date : "");
-        snprintf(ev->code, sizeof(ev->code), "%s", ce->code);
+        snprintf(ev->code, sizeof(ev->code), "%.7s", ce->code);
         snprintf(ev->source, sizeof(ev->source), "%s", ce->source);
         snprintf(ev->target, sizeof(ev->target), "%s", ce->target);
         mention_text(&c->ps, ce->src_m, ev->source_text,

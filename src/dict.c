@@ -1125,7 +1125,8 @@ void casus_dict_free(casus_dict *d)
     if (d == NULL)
         return;
     for (size_t i = 0; i < d->n_verbs; i++)
-        cs_free(d->verbs[i].pats);
+        if (d->verbs[i].pats_cap)   /* PETRARCH block members share */
+            cs_free(d->verbs[i].pats);
     cs_free(d->verbs);
     cs_free(d->entries);
     cs_free(d->files);

@@ -21,6 +21,7 @@
 #include "casus/event.h"
 #include "dictdef.h"
 #include "strbuf.h"
+#include "text.h"
 
 /* Word types, after TABARI's parse display. */
 enum {
@@ -81,6 +82,8 @@ typedef struct parse_state {
     const char *text;       /* the sentence as given */
     size_t text_len;
     strbuf words;           /* folded words, NUL-separated */
+    strbuf fold;            /* the sentence folded, when not ASCII */
+    text_map fmap;          /* fold offsets back into the sentence */
     tok *toks;
     size_t n_toks, toks_cap;
     unit *units;

@@ -388,7 +388,7 @@ static int cmp_pat(const void *a, const void *b)
 void pat_sort(casus_dict *d)
 {
     for (size_t i = 0; i < d->n_verbs; i++)
-        if (d->verbs[i].n_pats > 1)
+        if (d->verbs[i].n_pats > 1 && d->verbs[i].pats_cap)
             qsort(d->verbs[i].pats, d->verbs[i].n_pats, sizeof(pattern),
                   cmp_pat);
 }

@@ -34,11 +34,15 @@ void parse_init(parse_state *ps, const casus_dict *d)
     ps->dict = d;
     ps->opts = d->opts;
     ps->words = (strbuf)STRBUF_INIT;
+    ps->fold = (strbuf)STRBUF_INIT;
+    ps->fmap = (text_map)TEXT_MAP_INIT;
 }
 
 void parse_dispose(parse_state *ps)
 {
     strbuf_dispose(&ps->words);
+    strbuf_dispose(&ps->fold);
+    text_map_dispose(&ps->fmap);
     cs_free(ps->toks);
     cs_free(ps->units);
     cs_free(ps->mentions);
@@ -108,19 +112,39 @@ static int punct_utf8(const unsigned char *s, size_t n, char *out)
     return 0;
 }
 
+/*
+ * Text that is not ASCII is folded first (text_fold: "Vučić" -> "VUCIC",
+ * curly quotes -> straight); case and offsets are then read from the
+ * original through the fold's map.
+ */
 static int tokenize(parse_state *ps, const char *text, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)text;
+    const unsigned char *orig = (const unsigned char *)text;
+    const unsigned char *s = orig;
+    const text_map *fm = NULL;
     char buf[64];
     size_t i = 0;
-    bool any_lower = false;
+    bool any_lower = false, ascii = true;
 
-    for (size_t k = 0; k < len; k++)
-        if (islower(s[k])) {
+    for (size_t k = 0; k < len; k++) {
+        if (islower(orig[k]))
             any_lower = true;
-            break;
-        }
+        if (orig[k] >= 0x80)
+            ascii = false;
+    }
     ps->all_caps = !any_lower;
+    if (!ascii) {
+        int err = text_fold(&ps->fold, &ps->fmap, text, len);
+        if (err == CASUS_ENOMEM)
+            return err;
+        if (err == 0) {
+            s = (const unsigned char *)ps->fold.buf;
+            len = ps->fold.len;
+            fm = &ps->fmap;
+        }
+    }
+#define ORIG(i) (fm ? text_map_byte(fm, (i)) : (i))
+#define LOWER_AT(i) islower(orig[ORIG(i)])
     while (i < len) {
         char sub;
         int pn = punct_utf8(s + i, len - i, &sub);
@@ -133,26 +157,26 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
                 i++;
                 continue;
             }
-            if (push_tok(ps, ",", 1, false, (uint32_t)i, (uint32_t)(i + 1),
-                         T_COMMA) < 0)
+            if (push_tok(ps, ",", 1, false, (uint32_t)ORIG(i),
+                         (uint32_t)ORIG(i + 1), T_COMMA) < 0)
                 return CASUS_ENOMEM;
             i += step;
             continue;
         }
         if (c == '"') {
-            if (push_tok(ps, "\"", 1, false, (uint32_t)i,
-                         (uint32_t)(i + step), T_QUOTE) < 0)
+            if (push_tok(ps, "\"", 1, false, (uint32_t)ORIG(i),
+                         (uint32_t)ORIG(i + step), T_QUOTE) < 0)
                 return CASUS_ENOMEM;
             i += step;
             continue;
         }
-        if (!is_word_byte(c) || (c == '\'' && pn == 0 && false)) {
+        if (!is_word_byte(c)) {
             i += step;
             continue;
         }
         /* a word */
         size_t start = i, bl = 0;
-        bool cap = isupper(c) != 0;
+        bool cap = isupper(orig[ORIG(i)]) != 0;
         int periods = 0;
         while (i < len) {
             pn = punct_utf8(s + i, len - i, &sub);
@@ -160,7 +184,7 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             step = pn ? (size_t)pn : 1;
             if (!is_word_byte(c))
                 break;
-            if (c == '.' && i > 0 && islower(s[i - 1]))
+            if (c == '.' && i > 0 && LOWER_AT(i - 1))
                 break;      /* end of sentence or a lower-case abbrev. */
             if (c == '.')
                 periods++;
@@ -185,13 +209,15 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             bl--;
         if (bl > off) {
             int type = isdigit((unsigned char)buf[off]) ? T_NUM : T_NULL;
-            if (push_tok(ps, buf + off, bl - off, cap, (uint32_t)start,
-                         (uint32_t)end, type) < 0)
+            if (push_tok(ps, buf + off, bl - off, cap, (uint32_t)ORIG(start),
+                         (uint32_t)ORIG(end), type) < 0)
                 return CASUS_ENOMEM;
         }
         if (i == start)
             i++;
     }
+#undef ORIG
+#undef LOWER_AT
     /* now that `words` is final, turn offsets into pointers */
     for (size_t k = 0; k < ps->n_toks; k++)
         ps->toks[k].w = ps->words.buf + (uintptr_t)ps->toks[k].w;
@@ -412,10 +438,12 @@ static int classify(parse_state *ps)
                 u->type = T_NULL;
             else
                 u->type = T_VERB;
+            /* a discard word discards whatever its part of speech
+             * ("the football final"); a complex verb only as a verb */
+            if (is_special(v->code, "###"))
+                ps->discard = true;
             if (u->type == T_VERB) {
-                if (is_special(v->code, "###"))
-                    ps->discard = true;
-                else if (is_special(v->code, "+++")) {
+                if (is_special(v->code, "+++")) {
                     ps->complex = true;
                     ps->why_complex = "complex code in a verb";
                 }

@@ -478,11 +478,21 @@ static int petrarch_dicts(xmlDoc *doc, const char *path, char files[][4096],
 
 /* ---- API ------------------------------------------------------------------- */
 
+/* Keep the first dictionary problem; its file name lives in the
+ * dictionary, which is gone when casus_validate() returns, so the name is
+ * copied into the message. */
 static void forward_problem(const casus_diag *d, void *payload)
 {
     casus_diag *out = payload;
-    if (out && out->msg[0] == '\0')
-        *out = *d;
+    if (out == NULL || out->msg[0] != '\0')
+        return;
+    char msg[2 * sizeof(out->msg) + 64];
+    snprintf(msg, sizeof(msg), "%s:%ld: %s", d->file ? d->file : "?",
+             d->line, d->msg);
+    memcpy(out->msg, msg, sizeof(out->msg) - 1);
+    out->msg[sizeof(out->msg) - 1] = '\0';
+    out->file = NULL;
+    out->line = 0;
 }
 
 int casus_validate(const char *path, const char *const *dicts,
