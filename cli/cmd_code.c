@@ -5,7 +5,8 @@
  * document, and writes the events to stdout (JSONL or GDELT TSV) and/or
  * into a SQLite store.  A rejected document is reported on stderr and
  * skipped; the run goes on and the exit status tells.  Ends with one
- * summary line on stderr: "casus: N documents, N events, N rejected".
+ * summary line on stderr: "casus: N documents, N sentences, N events,
+ * N rejected".
  *
  * SPDX-License-Identifier: MIT
  */
@@ -63,7 +64,7 @@ typedef struct code_run {
     casus_store *store;    /* NULL without --db */
     char *out;             /* record buffer, grown as needed */
     size_t out_cap;
-    unsigned long long n_docs, n_events, n_rejected;
+    unsigned long long n_docs, n_sentences, n_events, n_rejected;
     bool input_failed;     /* an input could not be opened or read */
 } code_run;
 
@@ -197,6 +198,9 @@ static int code_doc(code_run *run, const casus_doc *doc)
     }
     run->n_docs++;
     run->n_events += n_events;
+    size_t n_sent;
+    casus_coder_sentences(run->coder, &n_sent);
+    run->n_sentences += n_sent;
     return 0;
 }
 
@@ -300,8 +304,9 @@ int cmd_code(int argc, char **argv)
                 strerror(errno));
         status = CLI_EXIT_FAILURE;
     }
-    fprintf(stderr, "casus: %llu documents, %llu events, %llu rejected\n",
-            run.n_docs, run.n_events, run.n_rejected);
+    fprintf(stderr, "casus: %llu documents, %llu sentences, %llu events, "
+            "%llu rejected\n",
+            run.n_docs, run.n_sentences, run.n_events, run.n_rejected);
     if (status == 0 && (run.input_failed ||
                         (run.n_rejected > 0 && !opts.tolerate_rejects)))
         status = CLI_EXIT_REJECTS;

@@ -354,6 +354,19 @@ static int find_mention(const parse_state *ps, long a, long b, int dir,
     return -1;
 }
 
+/* Is the verb at live index vs denied: NOT, NEVER or an n't word among
+ * the two words before it (inside the clause)? */
+static bool negated_at(const parse_state *ps, long vs, long lo)
+{
+    for (long k = vs - 1; k >= vs - 2 && k >= lo; k--) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (tok_word(t, "NOT") || tok_word(t, "NEVER") ||
+            (t->len > 3 && memcmp(t->w + t->len - 3, "N'T", 3) == 0))
+            return true;
+    }
+    return false;
+}
+
 /* Does an actor mention start the clause (after THE/A/AN)? */
 static bool clause_opens_with_actor(const parse_state *ps, const clause *clz)
 {
@@ -467,7 +480,17 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
     }
     const char *code = fired ? fired->code : v->code;
     verb_hit hit = { (uint16_t)u, fired ? fired->file : v->file,
-                     fired ? fired->line : v->line, fired != NULL };
+                     fired ? fired->line : v->line, fired != NULL, false,
+                     false, false };
+    /* "did not attack": a verb coded by its root with a negator just
+     * before it is denied, not done.  Patterns code negation themselves
+     * ("- NOT * [112]"), so only root codes are checked. */
+    if (ps->opts.negation != NEG_OFF && !fired &&
+        negated_at(ps, vs, clz->first)) {
+        if (ps->opts.negation == NEG_DROP)
+            return VR_NONE;
+        hit.negated = true;
+    }
     if (strcmp(code, "---") == 0)
         return VR_NONE;
     if (strcmp(code, "###") == 0)
@@ -773,6 +796,7 @@ int coder_emit(casus_coder *c, const char *doc_id, int sentence,
                      sizeof(ev->source_text));
         mention_text(&c->ps, ce->tgt_m, ev->target_text,
                      sizeof(ev->target_text));
+        ev->negated = ce->hit.negated;
         ev->rule_file = ce->hit.file;
         ev->rule_line = (long)ce->hit.line;
     }

@@ -29,6 +29,7 @@ typedef struct verb_hit {
     bool pattern;       /* a pattern fired (else the root code) */
     bool subordinate;   /* code ended in '?' */
     bool dominant;      /* code ended in '!' */
+    bool negated;       /* a negator stands right before the verb */
 } verb_hit;
 
 typedef struct cand_event {

@@ -550,6 +550,25 @@ static int agent_line(casus_dict *d, char *s, const char *file, long line,
     if (rb == NULL)
         return dict_problem(d, diag, file, line, "missing ']'");
     size_t plen = (size_t)(lb - s);
+    /* PETRARCH: "POLICE {} [~COP]", "MAN {MEN} [...]": forms in braces
+     * share the code; "{}" asks only for the regular plural, which
+     * matching gives anyway */
+    char *brace = memchr(s, '{', plen);
+    if (brace) {
+        char *close = memchr(brace, '}', (size_t)(lb - brace));
+        if (close) {
+            char forms[256];
+            snprintf(forms, sizeof(forms), "%.*s", (int)(close - brace - 1),
+                     brace + 1);
+            for (char *f = strtok(forms, " \t"); f; f = strtok(NULL, " \t")) {
+                int err = add_agent(d, f, strlen(f), lb + 1,
+                                    (size_t)(rb - lb - 1), file, line, diag);
+                if (err == CASUS_ENOMEM)
+                    return err;
+            }
+        }
+        plen = (size_t)(brace - s);
+    }
     char *bang = memchr(s, '!', plen);
     if (bang) {
         char *bang2 = memchr(bang + 1, '!', plen - (size_t)(bang + 1 - s));
@@ -792,6 +811,7 @@ int dict_load_tabari(casus_dict *d, const char *path, int kind,
     int n_macros = 0;
     verb_state vs = { .cur = -1, .section = K_VERB };
     int plain = -1;         /* inside <NOUN> or <ADJECTIVE> */
+    bool in_html = false;   /* inside <!-- ... --> */
 
     if (err < 0)
         return err;
@@ -816,6 +836,11 @@ int dict_load_tabari(casus_dict *d, const char *path, int kind,
         if (t[0] == '\0') {
             if (kind == F_VERBS && vs.synset[0] == '\0')
                 continue;
+            continue;
+        }
+        if (in_html || strncmp(t, "<!", 2) == 0) {
+            /* PETRARCH's files use XML comments, possibly over lines */
+            in_html = strstr(t, "-->") == NULL;
             continue;
         }
         if (t[0] == '<') {

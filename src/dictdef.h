@@ -137,6 +137,7 @@ typedef struct entry {
 /* ---- options ---------------------------------------------------------- */
 
 enum { CODE_BY_CLAUSE = 0, CODE_BY_SENTENCE, CODE_ALL };
+enum { NEG_OFF = 0, NEG_DROP, NEG_MARK };
 
 typedef struct coder_options {
     int code_by;            /* CODE_BY_* */
@@ -145,6 +146,7 @@ typedef struct coder_options {
     bool yyyy;              /* record dates have 4-digit years */
     bool time_shift;        /* apply <TIME> phrases */
     bool fbis;
+    int negation;           /* casus: NEG_OFF (TABARI), NEG_DROP, NEG_MARK */
     /* complexity filter; 0 disables a count */
     int cx_verbs, cx_actors, cx_pronouns, cx_conj, cx_comma, cx_lateverb;
     bool cx_noactprior, cx_noactafter, cx_noverb, cx_nosource, cx_notarget,

@@ -5,9 +5,10 @@
  * lemma to its inflections (text_verb_forms), for the dictionary loader
  * and the coder.  The data are WordNet 3.0's verb exception list and verb
  * index, compiled at build time by scripts/gen-lemma.sh into sorted
- * tables ($(BUILD)/gen/lemma_exc.inc, which carries the WordNet licence);
- * lookups are binary searches, and nothing here allocates except the
- * caller's strbuf in text_verb_forms.
+ * tables ($(BUILD)/gen/lemma_exc.inc, which carries the WordNet licence):
+ * a hash table of every known word for the lemmatiser, and a sorted
+ * lemma-to-forms table for text_verb_forms.  Nothing here allocates
+ * except the caller's strbuf in text_verb_forms.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -17,6 +18,9 @@
 #include <string.h>
 
 #include "casus/common.h"
+
+/* lemma_words[][1]: the word is a verb lemma. */
+#define LEMMA_VERB 0x80000000u
 
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
@@ -48,38 +52,13 @@ static int key_cmp(const char *w, size_t n, const char *k)
     return k[n] == 0 ? 0 : -1;
 }
 
-/* Bucket of one byte in the two-letter index the generator wrote: the
- * end of the word, apostrophe, hyphen, A-Z; -1 for anything else. */
-static int idx_bucket(const char *w, size_t len, size_t i)
+/* Lowest row of the sorted {lemma, form} table whose lemma is >= w. */
+static size_t rev_lower_bound(const char *w, size_t len)
 {
-    if (i >= len)
-        return 0;
-    const char c = w[i];
-    if (c == '\'')
-        return 1;
-    if (c == '-')
-        return 2;
-    return (c >= 'A' && c <= 'Z') ? 3 + (c - 'A') : -1;
-}
-
-/*
- * Lowest row in [lo, hi) of a table (first column the key, `stride`
- * uint32s per row) whose key is >= w.  The index narrows [lo, hi) to the
- * rows that share w's first two bytes, so a lookup costs a few compares.
- */
-static size_t lower_bound(const uint32_t *tab, size_t stride, size_t n,
-                          const uint16_t *idx, const char *w, size_t len)
-{
-    size_t lo = 0, hi = n;
-    const int b0 = idx_bucket(w, len, 0), b1 = idx_bucket(w, len, 1);
-    if (idx != NULL && len > 0 && b0 >= 0 && b1 >= 0) {
-        const int k = b0 * 29 + b1;
-        lo = idx[k];
-        hi = idx[k + 1];
-    }
+    size_t lo = 0, hi = LEMMA_N_EXC_REV;
     while (lo < hi) {
         const size_t mid = lo + (hi - lo) / 2;
-        if (key_cmp(w, len, lemma_blob + tab[mid * stride]) > 0)
+        if (key_cmp(w, len, lemma_blob + lemma_exc_rev[mid][0]) > 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -87,22 +66,44 @@ static size_t lower_bound(const uint32_t *tab, size_t stride, size_t n,
     return lo;
 }
 
-/* The first lemma verb.exc gives for an irregular form, or NULL. */
-static const char *exc_lookup(const char *w, size_t len)
+/* The hash of scripts/gen-lemma.sh: h = h * 131 + c (mod 2^20) over the
+ * bytes, then bits 17..31 of h * 2654435761 (Fibonacci hashing). */
+static size_t lemma_hash_of(const char *w, size_t len)
 {
-    const size_t i = lower_bound(&lemma_exc[0][0], 2, LEMMA_N_EXC,
-                                 lemma_exc_idx, w, len);
-    if (i < LEMMA_N_EXC && key_cmp(w, len, lemma_blob + lemma_exc[i][0]) == 0)
-        return lemma_blob + lemma_exc[i][1];
-    return NULL;
+    uint32_t h = 0;
+    for (size_t i = 0; i < len; i++)
+        h = (h * 131 + (unsigned char)w[i]) & 0xFFFFF;
+    return (size_t)((((uint64_t)h * 2654435761u) >> 17) &
+                    (LEMMA_HASH_SIZE - 1));
+}
+
+_Static_assert((LEMMA_HASH_SIZE & (LEMMA_HASH_SIZE - 1)) == 0,
+               "the hash table size is a power of two");
+
+/*
+ * The lemma_words row of w, or NULL.  How it works: linear probing from
+ * w's slot until an empty slot; the generator kept the table at most half
+ * full, so a miss (the common case: most words are not verbs) usually
+ * costs one or two probes.
+ */
+static const uint32_t *word_lookup(const char *w, size_t len)
+{
+    size_t h = lemma_hash_of(w, len);
+    for (;;) {
+        const unsigned r = lemma_hash[h];
+        if (r == 0)
+            return NULL;
+        const uint32_t *row = lemma_words[r - 1];
+        if (key_cmp(w, len, lemma_blob + row[0]) == 0)
+            return row;
+        h = (h + 1) & (LEMMA_HASH_SIZE - 1);
+    }
 }
 
 bool text_is_verb(const char *word, size_t len)
 {
-    const size_t i = lower_bound(lemma_verbs, 1, LEMMA_N_VERBS,
-                                 lemma_verbs_idx, word, len);
-    return i < LEMMA_N_VERBS &&
-           key_cmp(word, len, lemma_blob + lemma_verbs[i]) == 0;
+    const uint32_t *row = word_lookup(word, len);
+    return row != NULL && (row[1] & LEMMA_VERB) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -328,13 +329,15 @@ size_t text_lemma_verb(char *out, size_t cap, const char *word, size_t len,
         n = put_out(out, cap, word, len, "");
         goto done;
     }
-    const char *lem = exc_lookup(word, len);
-    if (lem) {
+    const uint32_t *row = word_lookup(word, len);
+    const uint32_t exc = row ? row[1] & ~LEMMA_VERB : 0;
+    if (exc) {
+        const char *lem = lemma_blob + exc - 1;
         src = TEXT_LEMMA_EXC;
         n = put_out(out, cap, lem, strlen(lem), "");
         goto done;
     }
-    if (text_is_verb(word, len)) {
+    if (row && (row[1] & LEMMA_VERB)) {
         src = TEXT_LEMMA_LEXICON;
         n = put_out(out, cap, word, len, "");
         goto done;
@@ -480,8 +483,7 @@ int text_verb_forms(strbuf *out, const char *base, size_t len,
             goto fail;
     }
     if (flags & TEXT_FORMS_EXC) {
-        size_t i = lower_bound(&lemma_exc_rev[0][0], 2, LEMMA_N_EXC_REV,
-                               NULL, base, len);
+        size_t i = rev_lower_bound(base, len);
         for (; i < LEMMA_N_EXC_REV &&
                key_cmp(base, len, lemma_blob + lemma_exc_rev[i][0]) == 0;
              i++) {

@@ -131,6 +131,14 @@ int options_apply(coder_options *o, const char *line)
             o->yyyy = truth(arg);
         } else if (find_ci(arg, "TIME SHIFT")) {
             o->time_shift = truth(arg);
+        } else if (find_ci(arg, "NEGATION")) {
+            /* casus extension: what to do with a denied root-coded verb */
+            if (find_ci(arg, "DROP"))
+                o->negation = NEG_DROP;
+            else if (find_ci(arg, "MARK"))
+                o->negation = NEG_MARK;
+            else
+                o->negation = NEG_OFF;
         } else if (find_ci(arg, "FBIS")) {
             o->fbis = truth(arg);
         }

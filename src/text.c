@@ -169,18 +169,47 @@ static size_t ascii_prefix(const uint8_t *s, size_t len)
     return i;
 }
 
-/* Fold one ASCII byte: a-z up, controls (NUL, TAB, LF, DEL, ...) to ' '.
- * Branch-free so that loops over it may be vectorised. */
+/* Fold one ASCII byte: a-z up, controls (NUL, TAB, LF, DEL, ...) to ' '. */
 static inline char fold_ascii(unsigned c)
 {
     c -= (unsigned)((c - 'a') < 26u) << 5;
     return (char)((c < 0x20 || c == 0x7F) ? ' ' : c);
 }
 
-static void fold_ascii_run(char *o, const uint8_t *s, size_t n)
+#define SWAR(b) (0x0101010101010101ull * (b))
+
+/*
+ * Fold the ASCII prefix of s into o; returns its length.
+ *
+ * How it works: eight bytes at a time, all below 0x80, so adding a
+ * constant below 0x80 to each byte never carries into the next one.  The
+ * high bit of b + (0x80 - lo) then says b >= lo; from those bits come the
+ * masks of lowercase letters (cleared of 0x20) and of controls and DEL
+ * (replaced by a space).  About ten operations per eight bytes instead of
+ * a branch per byte.
+ */
+static size_t fold_ascii_prefix(char *o, const uint8_t *s, size_t len)
 {
-    for (size_t k = 0; k < n; k++)
-        o[k] = fold_ascii(s[k]);
+    const uint64_t hi = SWAR(0x80);
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & hi)
+            break;
+        const uint64_t ge_a = (w + SWAR(0x80 - 'a')) & hi;
+        const uint64_t gt_z = (w + SWAR(0x80 - 'z' - 1)) & hi;
+        const uint64_t ge_sp = (w + SWAR(0x80 - ' ')) & hi;
+        const uint64_t is_del = (w + SWAR(0x01)) & hi;
+        w ^= (ge_a & ~gt_z) >> 2;                       /* a-z -> A-Z */
+        const uint64_t ctl = ((~ge_sp & hi) | is_del) >> 7;
+        const uint64_t mask = ctl * 0xFF;               /* whole bytes */
+        w = (w & ~mask) | (SWAR(' ') & mask);
+        memcpy(o + i, &w, 8);
+    }
+    for (; i < len && s[i] < 0x80; i++)
+        o[i] = fold_ascii(s[i]);
+    return i;
 }
 
 /*
@@ -326,10 +355,10 @@ static int fold_general(strbuf *out, text_map *map, const uint8_t *s,
     uint32_t cp = (uint32_t)i;  /* code-point index of s[i] */
     while (i < len) {
         if (s[i] < 0x80) {
-            size_t run = ascii_prefix(s + i, len - i);
+            const size_t run = ascii_prefix(s + i, len - i);
             if ((error = fold_reserve(&f, run)) < 0)
                 return error;
-            fold_ascii_run(out->buf + out->len, s + i, run);
+            fold_ascii_prefix(out->buf + out->len, s + i, run);
             out->len += run;
             if (map) {
                 for (size_t k = 0; k < run; k++)
@@ -404,8 +433,7 @@ int text_fold(strbuf *out, text_map *map, const char *in, size_t len)
     if (strbuf_grow(out, len) < 0)
         return CASUS_ENOMEM;
 
-    const size_t i = ascii_prefix(s, len);
-    fold_ascii_run(out->buf, s, i);
+    const size_t i = fold_ascii_prefix(out->buf, s, len);
     out->len = i;
     out->buf[i] = '\0';
     if (i == len) {
@@ -928,10 +956,10 @@ int text_sentences(text_spans *out, const char *text, size_t len)
     size_t start = skip_ws(s, 0, len);
     size_t i = start;
     while (i < len) {
-        if (!split_interesting[s[i]]) {
+        while (i < len && !split_interesting[s[i]])
             i++;
-            continue;
-        }
+        if (i >= len)
+            break;
         size_t brk = para_at(s, i, len);
         if (brk) {
             if ((error = split_emit(&sp, start, i)) < 0)

@@ -213,7 +213,8 @@ size_t text_dateline(const char *text, size_t len, text_dateline_info *out);
 
 typedef enum text_tok_kind {
     TEXT_TOK_WORD = 0,    /* letters (any script), digits, inner ' - . & */
-    TEXT_TOK_NUMBER = 1,  /* digits with inner '.' or ',': "3.5" "1,000" */
+    TEXT_TOK_NUMBER = 1,  /* digits with inner . - / and thousands commas:
+                             "3.5" "1,000" "9/11" */
     TEXT_TOK_PUNCT = 2    /* one other ASCII character */
 } text_tok_kind;
 

@@ -20,7 +20,8 @@
  * LINE (one coder option), %%DATE YYYY-MM-DD, and %%FAIL MESSAGE: loading
  * the dictionaries must report exactly MESSAGE as its first problem
  * ("FILE:LINE: reason", FILE without its folder).  An empty %%EXPECT
- * means no event.  Lines starting with '#' outside sections are comments.
+ * means no event; an event of a denied verb reads "SRC TGT CODE negated".
+ * Lines starting with '#' outside sections are comments.
  *
  * Prints one line per failing test and ends with "N passed, N failed".
  * This is jq's tests/jq.test idea, with casus's public API only.
@@ -158,16 +159,16 @@ static int run_block(block *b, const char *workdir)
     doc.id = "test";
     doc.text = b->text;
     doc.text_len = strlen(b->text);
-    snprintf(doc.date, sizeof(doc.date), "%s", b->date);
+    snprintf(doc.date, sizeof(doc.date), "%.10s", b->date);
     const casus_event *ev;
     size_t n;
     if (casus_coder_code(c, &doc, &ev, &n) < 0)
         goto done;
     for (size_t i = 0; i < n && n_got < MAXL; i++) {
         char buf[256];
-        snprintf(buf, sizeof(buf), "%s %s %.7s", ev[i].source[0] ?
+        snprintf(buf, sizeof(buf), "%s %s %.7s%s", ev[i].source[0] ?
                  ev[i].source : "-", ev[i].target[0] ? ev[i].target : "-",
-                 ev[i].code);
+                 ev[i].code, ev[i].negated ? " negated" : "");
         got[n_got++] = strdup(buf);
     }
     qsort(got, (size_t)n_got, sizeof(char *), cmp_str);
