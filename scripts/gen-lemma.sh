@@ -7,11 +7,17 @@
 # wordnet-base):
 #   verb.exc    irregular inflections, "form lemma [lemma...]"
 #   index.verb  every verb lemma, first column
-# and writes, uppercased and sorted bytewise (LC_ALL=C, the order of
-# memcmp), one NUL-separated string blob plus offset tables:
-#   lemma_exc[][2]     {form, first lemma}, sorted by form
-#   lemma_exc_rev[][2] {lemma, form} for every listed lemma, sorted by lemma
-#   lemma_verbs[]      single-word verb lemmas, sorted
+# and writes, uppercased, one NUL-separated string blob plus tables of
+# offsets into it:
+#   lemma_words[][2]   every word that is an irregular form or a verb:
+#                      {word, info}; info bit 31 = the word is a verb
+#                      lemma, low bits = offset + 1 of the first lemma
+#                      verb.exc gives for it, or 0
+#   lemma_hash[]       open-addressing hash of lemma_words (row + 1, 0 for
+#                      empty); the hash function is LEMMA_HASH in
+#                      src/lemma.c and must match hash() below
+#   lemma_exc_rev[][2] {lemma, form} for every lemma verb.exc lists,
+#                      sorted bytewise (LC_ALL=C, memcmp order) by lemma
 # Multi-word entries (with '_') are skipped; only A-Z, '-' and '\'' survive.
 #
 # SPDX-License-Identifier: MIT
@@ -107,8 +113,9 @@ cat <<'EOF'
  */
 EOF
 
-# One pass over the three sorted lists: intern every string into the blob
-# (first occurrence wins), then print the tables.
+# Intern every string into the blob (first occurrence wins), hash the
+# words, then print the tables.  awk numbers are doubles: every product
+# below stays under 2^53, so the arithmetic is exact.
 awk -v fwd="$tmp/fwd.s" -v rev="$tmp/rev.s" -v verbs="$tmp/verbs.s" '
     function intern(w) {
         if (!(w in off)) {
@@ -118,38 +125,81 @@ awk -v fwd="$tmp/fwd.s" -v rev="$tmp/rev.s" -v verbs="$tmp/verbs.s" '
         }
         return off[w]
     }
+    function word(w) {
+        if (!(w in row)) {
+            row[w] = nw
+            wstr[nw] = w
+            wkey[nw] = intern(w)
+            wexc[nw] = 0
+            wverb[nw] = 0
+            nw++
+        }
+        return row[w]
+    }
+    # h = h * 131 + c (mod 2^20) over the bytes, then Fibonacci hashing:
+    # bits 17..31 of h * 2654435761.
+    function hash(w,    h, i) {
+        h = 0
+        for (i = 1; i <= length(w); i++)
+            h = (h * 131 + ord[substr(w, i, 1)]) % 1048576
+        return int(h * 2654435761 / 131072) % HSIZE
+    }
     BEGIN {
-        size = 0; nblob = 0; nf = 0; nr = 0; nv = 0
+        HSIZE = 32768
+        for (i = 32; i < 127; i++)
+            ord[sprintf("%c", i)] = i
+        size = 0; nblob = 0; nw = 0; nr = 0
         while ((getline line < fwd) > 0) {
             split(line, f, " ")
-            fa[nf] = intern(f[1]); fb[nf] = intern(f[2]); nf++
+            r = word(f[1])
+            wexc[r] = intern(f[2]) + 1
         }
+        while ((getline line < verbs) > 0)
+            wverb[word(line)] = 1
         while ((getline line < rev) > 0) {
             split(line, f, " ")
             ra[nr] = intern(f[1]); rb[nr] = intern(f[2]); nr++
         }
-        while ((getline line < verbs) > 0)
-            va[nv++] = intern(line)
+        if (nw * 2 > HSIZE) {
+            print "gen-lemma.sh: hash table too small" > "/dev/stderr"
+            exit 1
+        }
+        for (i = 0; i < HSIZE; i++)
+            slot[i] = 0
+        maxprobe = 0
+        for (r = 0; r < nw; r++) {
+            h = hash(wstr[r])
+            p = 1
+            while (slot[h] != 0) {
+                h = (h + 1) % HSIZE
+                p++
+            }
+            slot[h] = r + 1
+            if (p > maxprobe)
+                maxprobe = p
+        }
 
         printf "#define LEMMA_BLOB_SIZE %d\n", size
-        printf "#define LEMMA_N_EXC %d\n", nf
-        printf "#define LEMMA_N_EXC_REV %d\n", nr
-        printf "#define LEMMA_N_VERBS %d\n\n", nv
+        printf "#define LEMMA_N_WORDS %d\n", nw
+        printf "#define LEMMA_HASH_SIZE %d\n", HSIZE
+        printf "#define LEMMA_MAX_PROBE %d\n", maxprobe
+        printf "#define LEMMA_N_EXC_REV %d\n\n", nr
         printf "static const char lemma_blob[LEMMA_BLOB_SIZE + 1] =\n"
         for (i = 0; i < nblob; i++)
             printf "    \"%s\\0\"\n", blob[i]
         printf "    ;\n\n"
-        printf "static const uint32_t lemma_exc[LEMMA_N_EXC][2] = {\n"
-        for (i = 0; i < nf; i++)
-            printf "    {%d,%d},\n", fa[i], fb[i]
+        printf "static const uint32_t lemma_words[LEMMA_N_WORDS][2] = {\n"
+        for (r = 0; r < nw; r++)
+            printf "    {%d,%s%d},\n", wkey[r], wverb[r] ? "LEMMA_VERB|" : "",
+                   wexc[r]
+        printf "};\n\n"
+        printf "static const uint16_t lemma_hash[LEMMA_HASH_SIZE] = {\n"
+        for (i = 0; i < HSIZE; i++)
+            printf "%s%d,%s", (i % 12 == 0) ? "    " : " ", slot[i],
+                   (i % 12 == 11 || i == HSIZE - 1) ? "\n" : ""
         printf "};\n\n"
         printf "static const uint32_t lemma_exc_rev[LEMMA_N_EXC_REV][2] = {\n"
         for (i = 0; i < nr; i++)
             printf "    {%d,%d},\n", ra[i], rb[i]
-        printf "};\n\n"
-        printf "static const uint32_t lemma_verbs[LEMMA_N_VERBS] = {\n"
-        for (i = 0; i < nv; i++)
-            printf "%s%d,%s", (i % 10 == 0) ? "    " : " ", va[i],
-                   (i % 10 == 9 || i == nv - 1) ? "\n" : ""
         printf "};\n"
     }'

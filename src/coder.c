@@ -129,6 +129,8 @@ typedef struct mctx {
     uint32_t length;        /* letters of matched words */
 } mctx;
 
+/* Forwards, a comma (not a compound's) ends the search: a dropped comma
+ * clause leaves its closing comma behind as that barrier. */
 static bool stop_tok(const tok *t)
 {
     return t->type == T_COMMA && !t->absorbed;
@@ -254,10 +256,11 @@ static long item_bwd(mctx *mc, const pitem *it, long pos, bool glued)
         }
         return -2;
     }
+    /* backwards, commas do not stop the search: "Gollum, centre of a row
+     * between Radagast the Brown, called on Gondor" finds Gollum for
+     * "$ *" once the comma clause is gone (MARK-00) */
     for (long k = pos; k >= mc->lo; k--) {
         const tok *t = live_tok(ps, (size_t)k);
-        if (stop_tok(t))
-            return -2;
         if (it->kind == PI_WORD) {
             if (word_match(&it->word, t->w, t->len, END_NONE)) {
                 mc->length += it->word.len;

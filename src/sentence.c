@@ -376,8 +376,15 @@ static int classify(parse_state *ps)
         long end = -1;
         long id = (t->type == T_COMMA || t->type == T_QUOTE) ? -1 :
             best_entry(ps, i, &end);
+        /* function words (pronouns, determiners, conjunctions, WAS, BY,
+         * ...) are TABARI's own types: a one-word dictionary entry does
+         * not override them ("SHE_ [she]" in CAMEO.ECS) */
+        int bt = builtin_type(t);
+        if (id >= 0 && bt != T_NULL && bt != T_NUM &&
+            ps->dict->entries[id].ph.n_words == 1)
+            id = -1;
         if (id < 0) {
-            t->type = (uint8_t)builtin_type(t);
+            t->type = (uint8_t)bt;
             i++;
             continue;
         }
@@ -922,7 +929,9 @@ static void drop_comma_clauses(parse_state *ps)
     if (nc == 0)
         return;
     /* Chained: each phrase is counted from the comma that ended the one
-     * before; a dropped phrase takes its closing comma with it. */
+     * before.  A dropped phrase is consumed with its closing comma (the
+     * next phrase is counted afresh), but that comma stays in the text as
+     * the barrier that stops forward pattern matching. */
     size_t c = 0;
     size_t n = words_between(ps, 0, commas[0]);
     if ((int)n > o->comma_bmin && (int)n <= o->comma_bmax) {
@@ -934,7 +943,7 @@ static void drop_comma_clauses(parse_state *ps)
         if (c + 1 < nc) {
             n = words_between(ps, commas[c] + 1, commas[c + 1]);
             if ((int)n > o->comma_min && (int)n <= o->comma_max) {
-                for (size_t i = commas[c]; i <= commas[c + 1]; i++)
+                for (size_t i = commas[c]; i < commas[c + 1]; i++)
                     ps->toks[i].deleted = 1;
                 c += 2;
             } else {

@@ -1155,7 +1155,7 @@ size_t text_dateline(const char *text, size_t len, text_dateline_info *out)
     } else if (s[i] == '-') {
         sep = SEP_HYPHEN;
         i++;
-    } else if (s[i] == ':' && d.agency_len == 0) {
+    } else if (s[i] == ':') {
         sep = SEP_COLON;
         i++;
     } else {

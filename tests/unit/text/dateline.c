@@ -103,6 +103,8 @@ static void test_text_dateline__other_agency_forms(void **state)
     assert_string_equal(rest("MOSCOW, March 3 /ITAR-TASS/ - Putin said."),
                         "Putin said.");
     assert_agency("ITAR-TASS");
+    assert_string_equal(rest("KABUL (AFP): Talks began."), "Talks began.");
+    assert_agency("AFP");
     assert_string_equal(rest("(Reuters) - Police said."), "Police said.");
     assert_place(NULL);
     assert_agency("Reuters");

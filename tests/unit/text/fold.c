@@ -72,6 +72,35 @@ static void test_text_fold__ascii_controls_become_spaces(void **state)
     assert_memory_equal(f->out.buf, "A B C D E F", sizeof(in) - 1);
 }
 
+static void test_text_fold__every_ascii_byte_at_every_alignment(void **state)
+{
+    fixture *f = *state;
+    char in[128 + 7], want[128 + 7];
+    for (size_t shift = 0; shift < 8; shift++) {
+        for (size_t k = 0; k < 128 + shift; k++) {
+            const unsigned c = (unsigned)((k + 128 - shift) % 128);
+            in[k] = (char)c;
+            want[k] = (c < 0x20 || c == 0x7F) ? ' '
+                      : (c >= 'a' && c <= 'z') ? (char)(c - 32) : (char)c;
+        }
+        assert_int_equal(text_fold(&f->out, &f->map, in, 128 + shift), 0);
+        assert_int_equal(f->out.len, 128 + shift);
+        assert_memory_equal(f->out.buf, want, 128 + shift);
+        assert_true(f->map.identity);
+        /* the same bytes behind a non-ASCII character take the slow path */
+        strbuf slow = STRBUF_INIT;
+        strbuf_puts(&slow, "\xC3\xA9");
+        strbuf_add(&slow, in, 128 + shift);
+        assert_int_equal(text_fold(&f->out, &f->map, slow.buf, slow.len), 0);
+        assert_memory_equal(f->out.buf, "E", 1);
+        assert_memory_equal(f->out.buf + 1, want, 128 + shift);
+        assert_int_equal(text_map_byte(&f->map, 1), 2);
+        assert_int_equal(text_map_cp(&f->map, 1 + 128 + shift - 1),
+                         128 + shift);
+        strbuf_dispose(&slow);
+    }
+}
+
 static void test_text_fold__strips_diacritics(void **state)
 {
     fixture *f = *state;
@@ -348,6 +377,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_text_fold__ascii_is_uppercased_identity),
         T(test_text_fold__ascii_controls_become_spaces),
+        T(test_text_fold__every_ascii_byte_at_every_alignment),
         T(test_text_fold__strips_diacritics),
         T(test_text_fold__spells_out_special_letters),
         T(test_text_fold__normalises_punctuation),
