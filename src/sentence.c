@@ -306,6 +306,10 @@ static long best_entry(const parse_state *ps, size_t i, long *end_out)
             long end = match_phrase(ps, &e->ph, i, ends_of(e->kind), NULL);
             if (end < 0)
                 continue;
+            /* longest by the dictionary phrase's letters: ATTACKED before
+             * ATTACK (MINWRD-02), as the manual orders SIGNALLED, SIGNED,
+             * SIGN.  (TABARI's stored output prefers SECURITY_FORCE_ to
+             * SECURITY_FORCES_ for "security forces"; the suite decides.) */
             uint32_t len = e->ph.length;
             if (best < 0 || len > best_len ||
                 (len == best_len && e->seq < d->entries[best].seq)) {
@@ -342,10 +346,16 @@ static int builtin_type(const tok *t)
     return T_NULL;
 }
 
-/* The code of a date-limited actor on the record's date. */
+/*
+ * The code of a date-limited actor on the record's date: the first
+ * restriction that holds, else the unrestricted code (manual 6.5.2).
+ * Without a date the restriction that reaches furthest into the present
+ * applies ("[RUSGOV >080508]" for an undated story about Putin), so that
+ * undated news codes as current news.
+ */
 static const char *resolve_code(const entry *e, int32_t date)
 {
-    const actor_code *fallback = NULL;
+    const actor_code *fallback = NULL, *latest = NULL;
     for (uint16_t i = 0; i < e->u.actor.n_codes; i++) {
         const actor_code *c = &e->u.actor.codes[i];
         bool open = c->from == 0 && c->to == 99999999;
@@ -356,7 +366,11 @@ static const char *resolve_code(const entry *e, int32_t date)
         }
         if (date > 0 && date >= c->from && date <= c->to)
             return c->code;
+        if (date <= 0 && (latest == NULL || c->to > latest->to))
+            latest = c;
     }
+    if (latest)
+        return latest->code;
     return fallback ? fallback->code : "---";
 }
 
@@ -399,6 +413,10 @@ static int classify(parse_state *ps)
         switch (e->kind) {
         case K_ACTOR:
             u->code = resolve_code(e, ps->date);
+            /* CAMEO's ethnic-group codes are lower case ("FULA_ [ful]");
+             * TABARI codes no actor with them, so neither do we */
+            if (islower((unsigned char)u->code[0]))
+                u->code = "---";
             if (is_special(u->code, "###"))
                 ps->discard = true;
             else if (is_special(u->code, "+++")) {
