@@ -115,11 +115,11 @@ demo:
 
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang OPT='-O1 -g' \
-	  SAN='-fsanitize=fuzzer-no-link,address,undefined' lib
+	  SAN='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined' lib
 	@for f in $(FUZZ_SRC); do t=build-fuzz/$$(basename $$f .c); \
 	  echo "clang -fsanitize=fuzzer,address,undefined $$f -o $$t"; \
 	  clang $(CPPFLAGS_ALL) -std=c11 -O1 -g \
-	    -fsanitize=fuzzer,address,undefined $$f build-fuzz/libcasus.a \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $$f build-fuzz/libcasus.a \
 	    $(LDLIBS_ALL) -o $$t || exit 1; \
 	  echo "run: $$t fuzz/corpora/$$(basename $$f _fuzzer.c)"; done
 

@@ -82,6 +82,8 @@ int dict_read_file(const char *path, char **out, size_t *len_out)
 int32_t dict_parse_date(const char *s, size_t len)
 {
     int32_t v = 0;
+    if (len != 6 && len != 8)
+        return -1;  /* checked first: more digits would overflow v */
     for (size_t i = 0; i < len; i++) {
         if (!isdigit((unsigned char)s[i]))
             return -1;
