@@ -55,6 +55,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         put(dir, "f.agents", agents);
         put(dir, "f.verbs", verbs);
         put(dir, "f.options", "SET: CODE ALL\nSET: MINIMUM WORDS = 3\n"
+                              "SET: CONVERT AGENTS = TRUE\n"
+                              "SET: REQUIRE DYAD = FALSE\nFORWARD: ON\n"
                               "SET: NEGATION = MARK\n");
         if (casus_dict_new(&d) < 0)
             abort();

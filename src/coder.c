@@ -332,9 +332,10 @@ static bool tok_word(const tok *t, const char *w)
 }
 
 /* First mention in live [a, b] (forward) or [b, a] (backward) whose
- * compare code differs from `other`. */
+ * compare code differs from `other` and which is not a pronoun pointing
+ * at mention `self` (-1: none). */
 static int find_mention(const parse_state *ps, long a, long b, int dir,
-                        const char *other)
+                        const char *other, int self)
 {
     for (long k = a; dir > 0 ? k <= b : k >= b; k += dir) {
         const tok *t = live_tok(ps, (size_t)k);
@@ -349,8 +350,12 @@ static int find_mention(const parse_state *ps, long a, long b, int dir,
             live_tok(ps, (size_t)k - 1)->mention == t->mention)
             continue;
         sel s = { t->mention, -1, NULL };
-        (void)m;
         if (other && strcmp(sel_cmp(ps, s), other) == 0)
+            continue;
+        /* "India's minister met his counterpart": a pronoun that points
+         * back at the very actor compared against can only pair it with
+         * itself */
+        if (self >= 0 && m->pronoun && m->ref_compound < 0 && m->ref == self)
             continue;
         return t->mention;
     }
@@ -512,18 +517,18 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
         const char *other = sel_set(tgt) ? sel_cmp(ps, tgt) : NULL;
         bool carry_ok = sel_set(carried) &&
             (!other || strcmp(sel_cmp(ps, carried), other) != 0);
-        int before = find_mention(ps, lo, vs - 1, 1, NULL);
+        int before = find_mention(ps, lo, vs - 1, 1, NULL, -1);
         int m;
         if (carry_ok && cl > 0 && !clause_opens_with_actor(ps, clz)) {
             src = carried;
         } else if (o->def_source[0] && o->def_source_prior && before < 0 &&
                    !carry_ok) {
             src.def = o->def_source;
-        } else if ((m = find_mention(ps, lo, vs - 1, 1, other)) >= 0) {
+        } else if ((m = find_mention(ps, lo, vs - 1, 1, other, -1)) >= 0) {
             src = sel_of(ps, m);
         } else if (carry_ok) {
             src = carried;
-        } else if ((m = find_mention(ps, ve + 1, hi, 1, other)) >= 0) {
+        } else if ((m = find_mention(ps, ve + 1, hi, 1, other, -1)) >= 0) {
             src = sel_of(ps, m);
         } else if (o->def_source[0]) {
             src.def = o->def_source;
@@ -532,12 +537,14 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
     /* target */
     if (!sel_set(tgt) && sel_set(src)) {
         const char *other = sel_cmp(ps, src);
-        int m = find_mention(ps, ve + 1, hi, 1, other);
+        int self = src.c < 0 && src.m >= 0 && !ps->mentions[src.m].pronoun ?
+            src.m : -1;
+        int m = find_mention(ps, ve + 1, hi, 1, other, self);
         if (m >= 0) {
             tgt = sel_of(ps, m);
         } else if (o->def_target[0] && o->def_target_after) {
             tgt.def = o->def_target;
-        } else if ((m = find_mention(ps, vs - 1, lo, -1, other)) >= 0) {
+        } else if ((m = find_mention(ps, vs - 1, lo, -1, other, self)) >= 0) {
             tgt = sel_of(ps, m);
         } else if (sel_is_compound(ps, src)) {
             tgt = src;
@@ -545,8 +552,17 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             tgt.def = o->def_target;
         }
     }
-    if (!sel_set(src) || !sel_set(tgt))
+    if (!sel_set(src) && !sel_set(tgt))
         return VR_NONE;
+    if (!sel_set(src) || !sel_set(tgt)) {
+        if (!o->one_sided)
+            return VR_NONE;
+        /* REQUIRE DYAD = FALSE: the missing side is "" */
+        if (!sel_set(src))
+            src.def = "";
+        else
+            tgt.def = "";
+    }
 
     /* passive voice: WAS/WERE/BEEN just before, BY just after */
     if (!set_by_pattern) {
@@ -679,7 +695,7 @@ int coder_sentence(casus_coder *c, const char *text, size_t len,
         if (sel_set(clause_src)) {
             carried = clause_src;
         } else if (clause_has_verb) {
-            int m = find_mention(ps, clz->first, clz->last, 1, NULL);
+            int m = find_mention(ps, clz->first, clz->last, 1, NULL, -1);
             if (m >= 0)
                 carried = sel_of(ps, m);
         } else {

@@ -147,6 +147,7 @@ typedef struct coder_options {
     bool time_shift;        /* apply <TIME> phrases */
     bool fbis;
     int negation;           /* casus: NEG_OFF (TABARI), NEG_DROP, NEG_MARK */
+    bool one_sided;         /* casus: REQUIRE DYAD = FALSE, "" for a missing actor */
     /* complexity filter; 0 disables a count */
     int cx_verbs, cx_actors, cx_pronouns, cx_conj, cx_comma, cx_lateverb;
     bool cx_noactprior, cx_noactafter, cx_noverb, cx_nosource, cx_notarget,

@@ -41,6 +41,9 @@ static bool is_ending(const char *e, size_t n, int ends)
 
 bool word_match(const dword *w, const char *t, size_t tl, int ends)
 {
+    /* most comparisons fail on the first letter; test it before memcmp */
+    if (tl == 0 || t[0] != w->w[0])
+        return false;
     if (tl < w->len || memcmp(t, w->w, w->len) != 0) {
         /* DEPLORE_ matches DEPLORING: the final E gives way to -ING/-ED */
         if (w->mode == WM_EXACT && ends == END_VERB && w->len > 2 &&

@@ -616,7 +616,6 @@ static int build_mentions(parse_state *ps)
         if (has_agent == NULL)
             return CASUS_ENOMEM;
     }
-    size_t n_actor_mentions = ps->n_mentions;
     for (size_t u = 0; u < ps->n_units; u++) {
         const unit *ag = &ps->units[u];
         if (ag->type != T_AGENT)
@@ -657,13 +656,23 @@ static int build_mentions(parse_state *ps)
                 former = true;
             attach_agent(ps, m, ag, former);
             has_agent[m - ps->mentions] = 1;
-        } else if (ps->opts.convert_agents) {
+        }
+    }
+    cs_free(has_agent);
+    if (!ps->opts.convert_agents)
+        return 0;
+    /* CONVERT AGENTS: an agent no actor took becomes an actor, in a pass
+     * of its own so that no agent attaches to a converted one */
+    for (size_t u = 0; u < ps->n_units; u++) {
+        const unit *ag = &ps->units[u];
+        if (ag->type != T_AGENT || ps->toks[ag->first].mention >= 0)
+            continue;
+        long a = ag->first, z = ag->last;
+        {
             const entry *e = &ps->dict->entries[ag->entry];
             int id = new_mention(ps, (size_t)a, (size_t)z, (int)u);
-            if (id < 0) {
-                cs_free(has_agent);
+            if (id < 0)
                 return CASUS_ENOMEM;
-            }
             char code[CASUS_ACTOR_MAX];
             if (e->agent_suffix)
                 snprintf(code, sizeof(code), "%s~", e->u.agent);
@@ -675,10 +684,8 @@ static int build_mentions(parse_state *ps)
                 ps->toks[k].type = T_ACTOR;
         }
     }
-    (void)n_actor_mentions;
-    cs_free(has_agent);
-    /* mentions were added in unit order; convert-agent ones may be out of
-     * token order, which later steps do not rely on */
+    /* converted agents were added after the actors, so mentions are not
+     * in token order; later steps do not rely on that order */
     return 0;
 }
 
@@ -700,10 +707,14 @@ static void absorb_phrase_conjunctions(parse_state *ps)
             ps->toks[c].absorbed = 1;
             continue;
         }
-        if (before == T_NOUN) {
+        /* an agent no actor took reads as a noun: "troops and heavy
+         * weapons" */
+        if (before == T_NOUN || (before == T_AGENT &&
+                                 ps->toks[c - 1].mention < 0)) {
             while (tok_type(ps, q) == T_ADJ)
                 q++;
-            if (tok_type(ps, q) == T_NOUN)
+            if (tok_type(ps, q) == T_NOUN ||
+                (tok_type(ps, q) == T_AGENT && ps->toks[q].mention < 0))
                 ps->toks[c].absorbed = 1;
         }
     }
