@@ -148,6 +148,7 @@ typedef struct coder_options {
     bool fbis;
     int negation;           /* casus: NEG_OFF (TABARI), NEG_DROP, NEG_MARK */
     bool one_sided;         /* casus: REQUIRE DYAD = FALSE, "" for a missing actor */
+    bool lemmas;            /* casus: LEMMAS = TRUE, unmatched words try their verb lemma */
     /* complexity filter; 0 disables a count */
     int cx_verbs, cx_actors, cx_pronouns, cx_conj, cx_comma, cx_lateverb;
     bool cx_noactprior, cx_noactafter, cx_noverb, cx_nosource, cx_notarget,

@@ -131,6 +131,8 @@ int options_apply(coder_options *o, const char *line)
             o->yyyy = truth(arg);
         } else if (find_ci(arg, "TIME SHIFT")) {
             o->time_shift = truth(arg);
+        } else if (find_ci(arg, "LEMMA")) {
+            o->lemmas = truth(arg);         /* casus extension */
         } else if (find_ci(arg, "REQUIRE DYAD")) {
             /* casus extension, after PETRARCH's require_dyad: FALSE
              * codes an event whose source or target is missing */

@@ -289,8 +289,10 @@ static long match_phrase(const parse_state *ps, const dphrase *ph, size_t i,
     return (long)j;
 }
 
-/* Best dictionary phrase starting at token i: longest, then earliest. */
-static long best_entry(const parse_state *ps, size_t i, long *end_out)
+/* Best dictionary phrase starting at token i: longest, then earliest;
+ * only entries of kind `only` unless it is -1. */
+static long best_entry(const parse_state *ps, size_t i, long *end_out,
+                       int only)
 {
     const casus_dict *d = ps->dict;
     const tok *t = &ps->toks[i];
@@ -303,6 +305,8 @@ static long best_entry(const parse_state *ps, size_t i, long *end_out)
             continue;
         for (uint32_t k = 0; k < el->n; k++) {
             const entry *e = &d->entries[el->ids[k]];
+            if (only >= 0 && e->kind != only)
+                continue;
             long end = match_phrase(ps, &e->ph, i, ends_of(e->kind), NULL);
             if (end < 0)
                 continue;
@@ -389,7 +393,27 @@ static int classify(parse_state *ps)
         tok *t = &ps->toks[i];
         long end = -1;
         long id = (t->type == T_COMMA || t->type == T_QUOTE) ? -1 :
-            best_entry(ps, i, &end);
+            best_entry(ps, i, &end, -1);
+        /* LEMMAS (casus extension): a word no entry matches tries its verb
+         * lemma, so "sought" finds SEEK_ without a { SOUGHT_ } line */
+        char lem[TEXT_WORD_MAX + 1];
+        size_t lem_len = 0;
+        const char *word = t->w;
+        uint16_t word_len = t->len;
+        if (id < 0 && ps->opts.lemmas && t->type == T_NULL &&
+            t->len < TEXT_WORD_MAX) {
+            lem_len = text_lemma_verb(lem, sizeof(lem), t->w, t->len, NULL);
+            if (lem_len > 0 && lem_len < sizeof(lem) &&
+                (lem_len != t->len || memcmp(lem, t->w, lem_len) != 0)) {
+                t->w = lem;
+                t->len = (uint16_t)lem_len;
+                id = best_entry(ps, i, &end, K_VERB);
+                if (id < 0) {
+                    t->w = word;
+                    t->len = word_len;
+                }
+            }
+        }
         /* function words (pronouns, determiners, conjunctions, WAS, BY,
          * ...) are TABARI's own types: a one-word dictionary entry does
          * not override them ("SHE_ [she]" in CAMEO.ECS) */
@@ -479,6 +503,10 @@ static int classify(parse_state *ps)
         }
         uint16_t pos[MAX_PHRASE];
         match_phrase(ps, &e->ph, i, ends_of(e->kind), pos);
+        /* a match through the lemma is done with it: the token shows the
+         * word as written again */
+        t->w = word;
+        t->len = word_len;
         size_t nw = e->ph.n_words < MAX_PHRASE ? e->ph.n_words : MAX_PHRASE;
         for (size_t k = 0; k < nw; k++) {
             ps->toks[pos[k]].unit = (int16_t)ps->n_units;
