@@ -409,12 +409,12 @@ static void split_code(const char *code, char *c1, char *c2, bool *sub,
     c2[0] = '\0';
     if (colon) {
         *colon = '\0';
-        snprintf(c2, 16, "%s", colon + 1);
+        snprintf(c2, 16, "%.15s", colon + 1);
         size_t m = strlen(c2);
         while (m && (c2[m - 1] == '?' || c2[m - 1] == '!'))
             c2[--m] = '\0';
     }
-    snprintf(c1, 16, "%s", tmp);
+    snprintf(c1, 16, "%.15s", tmp);
     /* a lone '?' or '!' inside, e.g. "023?:..." */
     char *q = strpbrk(c1, "?!");
     if (q) {

@@ -466,14 +466,24 @@ static int flush_actor_group(casus_dict *d, group *g, const char *file,
         e.u.actor.codes = codes;
         e.u.actor.n_codes = (uint16_t)g->n_codes;
         if (parent == NULL) {
-            strbuf sb = STRBUF_INIT;
+            /* the group's first phrase, words joined by blanks */
+            size_t n = 0;
+            for (int k = 0; k < e.ph.n_words; k++)
+                n += e.ph.words[k].len + 1u;
+            char *p = arena_alloc(&d->mem, n);
+            if (p == NULL) {
+                err = CASUS_ENOMEM;
+                goto done;
+            }
+            size_t at = 0;
             for (int k = 0; k < e.ph.n_words; k++) {
                 if (k)
-                    strbuf_putc(&sb, ' ');
-                strbuf_puts(&sb, e.ph.words[k].w);
+                    p[at++] = ' ';
+                memcpy(p + at, e.ph.words[k].w, e.ph.words[k].len);
+                at += e.ph.words[k].len;
             }
-            parent = dict_strndup(d, sb.buf, sb.len);
-            strbuf_dispose(&sb);
+            p[at] = '\0';
+            parent = p;
         }
         e.u.actor.parent = parent;
         if (dict_add_entry(d, &e) < 0) {

@@ -548,10 +548,16 @@ static void combine(char *out, size_t cap, const char *actor,
     } else if (strstr(actor, agent) == NULL) {
         snprintf(add, sizeof(add), "%s", agent);
     }
-    if (suffix)
-        snprintf(out, cap, "%s%s", add, actor);
-    else
-        snprintf(out, cap, "%s%s", actor, add);
+    /* codes longer than CASUS_ACTOR_MAX - 1 are cut, never overrun */
+    const char *first = suffix ? add : actor, *second = suffix ? actor : add;
+    size_t n1 = strlen(first), n2 = strlen(second);
+    if (n1 > cap - 1)
+        n1 = cap - 1;
+    if (n2 > cap - 1 - n1)
+        n2 = cap - 1 - n1;
+    memmove(out, first, n1);
+    memmove(out + n1, second, n2);
+    out[n1 + n2] = '\0';
 }
 
 static int new_mention(parse_state *ps, size_t first, size_t last, int u)
