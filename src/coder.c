@@ -299,6 +299,12 @@ static long match_bwd(mctx *mc, const pitem *items, size_t n, long pos,
 {
     for (size_t i = n; i-- > 0;) {
         bool g = i + 1 == n ? glued : items[i].glue;
+        /* matched backwards, a synonym set is not held to the '_' after
+         * it: "MOST_CERTAINLY_&NEGATVAUXVRB_EVER *" codes "most certainly
+         * really did not even ever clash" (SYNSET-22h), while forwards
+         * "&TIETYPES_MEMOS" still needs MEMOS next (SYNSET-23ee) */
+        if (items[i].synset)
+            g = false;
         pos = item_bwd(mc, &items[i], pos, g);
         if (pos < -1)
             return -2;

@@ -74,6 +74,7 @@ typedef struct pseq pseq;
 typedef struct pitem {
     uint8_t kind;       /* PI_* */
     uint8_t glue;       /* the next item must follow immediately */
+    uint8_t synset;     /* PI_ALT made from a synonym set (&NAME) */
     dword word;         /* PI_WORD */
     pseq *alts;         /* PI_ALT: n_alts sequences */
     uint16_t n_alts;

@@ -194,6 +194,7 @@ static int synset_item(lexer *lx, const token *t, pitem *it)
         return fail(lx, msg);
     }
     it->kind = PI_ALT;
+    it->synset = 1;
     it->alts = ss->alts;
     it->n_alts = ss->n_alts;
     return 0;
