@@ -145,13 +145,13 @@ static int slot_mention(const parse_state *ps, long k)
     return t->mention;
 }
 
-/* Live span [a, b] covered by a slot filled with mention m. */
-static void slot_span(const parse_state *ps, int m, bool whole_compound,
-                      long *a, long *b)
+/* Live span [a, b] covered by a slot filled with mention m: the mention,
+ * or the whole compound it belongs to.  Both ends lie on live tokens. */
+static void slot_span(const parse_state *ps, int m, long *a, long *b)
 {
     const mention *mm = &ps->mentions[m];
     uint16_t first = mm->first, last = mm->last;
-    if (whole_compound && !mm->pronoun && mm->compound >= 0) {
+    if (!mm->pronoun && mm->compound >= 0) {
         const compound *cp = &ps->compounds[mm->compound];
         for (uint8_t i = 0; i < cp->n; i++) {
             const mention *x = &ps->mentions[cp->members[i]];
@@ -225,10 +225,10 @@ static long item_fwd(mctx *mc, const pitem *it, long pos, bool glued)
         } else {
             int m = slot_mention(ps, k);
             if (m >= 0) {
+                /* the slot takes the whole compound, so the next item
+                 * starts after its last member */
                 long a, b;
-                slot_span(ps, m, it->kind != PI_BOTH || true, &a, &b);
-                if (a < k)
-                    a = k;
+                slot_span(ps, m, &a, &b);
                 if (!fill_slot(mc, it->kind, m))
                     return -1;
                 return b + 1;
@@ -270,7 +270,7 @@ static long item_bwd(mctx *mc, const pitem *it, long pos, bool glued)
             int m = slot_mention(ps, k);
             if (m >= 0) {
                 long a, b;
-                slot_span(ps, m, true, &a, &b);
+                slot_span(ps, m, &a, &b);
                 if (!fill_slot(mc, it->kind, m))
                     return -2;
                 return (a < mc->lo ? mc->lo : a) - 1;
@@ -432,12 +432,13 @@ static void split_code(const char *code, char *c1, char *c2, bool *sub,
     }
 }
 
-static int add_event(casus_coder *c, const char *src, int src_m,
+/* Append one event unless the same one is already among cands[from..]. */
+static int add_event(casus_coder *c, size_t from, const char *src, int src_m,
                      const char *tgt, int tgt_m, const char *code,
                      const verb_hit *hit)
 {
     cand_event *e;
-    for (size_t i = c->first_new; i < c->n_cands; i++) {
+    for (size_t i = from; i < c->n_cands; i++) {
         e = &c->cands[i];
         if (strcmp(e->source, src) == 0 && strcmp(e->target, tgt) == 0 &&
             strcmp(e->code, code) == 0)
@@ -598,16 +599,17 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
     size_t ns = sel_expand(ps, src, sc, sw, 64);
     size_t nt = sel_expand(ps, tgt, tc, tw, 64);
     size_t before = c->n_cands;
-    c->first_new = before;
     for (size_t i = 0; i < ns; i++)
         for (size_t k = 0; k < nt; k++) {
             if (strcmp(sc[i], tc[k]) == 0)
                 continue;
-            if (add_event(c, sc[i], sw[i], tc[k], tw[k], c1, &hit) < 0)
-                return CASUS_ENOMEM;
-            if (c2[0] &&
-                add_event(c, tc[k], tw[k], sc[i], sw[i], c2, &hit) < 0)
-                return CASUS_ENOMEM;
+            int err = add_event(c, before, sc[i], sw[i], tc[k], tw[k], c1,
+                                &hit);
+            if (err == 0 && c2[0])
+                err = add_event(c, before, tc[k], tw[k], sc[i], sw[i], c2,
+                                &hit);
+            if (err < 0)
+                return err;
         }
     return c->n_cands > before ? VR_EVENT : VR_NONE;
 }
@@ -624,7 +626,6 @@ int coder_sentence(casus_coder *c, const char *text, size_t len,
     parse_state *ps = &c->ps;
     int err = parse_sentence(ps, text, len, date);
     c->n_cands = 0;
-    c->n_groups = 0;
     *status = SENT_EVENTS;
     if (err < 0)
         return err;

@@ -48,8 +48,7 @@ struct casus_coder {
     const casus_dict *dict;
     parse_state ps;
     cand_event *cands;      /* events of the current sentence */
-    size_t n_cands, cands_cap, first_new;
-    size_t n_groups;
+    size_t n_cands, cands_cap;
     casus_event *events;    /* events of the current document */
     size_t n_events, events_cap;
     size_t (*spans)[2];     /* sentence spans of the current document */
