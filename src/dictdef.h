@@ -178,6 +178,8 @@ struct casus_dict {
     verb *verbs;
     size_t n_verbs, verbs_cap;
     map index;              /* first word -> entry_list* */
+    uint64_t key_lens[256]; /* by a key's first byte: bit L-1 set when some
+                               key of length L (L <= 64) starts with it */
     map synsets;            /* "&NAME" -> pseq* (one PI_ALT item) */
     coder_options opts;
     const char **files;     /* every file loaded, for file:line reports */

@@ -299,8 +299,15 @@ static long best_entry(const parse_state *ps, size_t i, long *end_out,
     long best = -1, best_end = -1;
     uint32_t best_len = 0;
 
+    /* every prefix of the word may be a stem in the index; the hash of
+     * each prefix extends the one before */
+    uint32_t h = MAP_HASH_INIT;
+    const uint64_t lens = d->key_lens[(unsigned char)t->w[0]];
     for (size_t l = 1; l <= t->len; l++) {
-        const entry_list *el = map_get(&d->index, t->w, l);
+        h = map_hash_add(h, (unsigned char)t->w[l - 1]);
+        if (l > 64 || !(lens & (1ull << (l - 1))))
+            continue;   /* no key of this length starts with this byte */
+        const entry_list *el = map_get_hashed(&d->index, t->w, l, h);
         if (el == NULL)
             continue;
         for (uint32_t k = 0; k < el->n; k++) {
@@ -329,22 +336,22 @@ static long best_entry(const parse_state *ps, size_t i, long *end_out,
 
 static int builtin_type(const tok *t)
 {
-    static const struct { const char *w; int type; } words[] = {
-        { "THE", T_DET }, { "A", T_DET }, { "AN", T_DET },
-        { "AND", T_CONJ }, { "BUT", T_CONJ }, { "OR", T_CONJ },
-        { "NOR", T_CONJ },
-        { "HE", T_PRON }, { "SHE", T_PRON }, { "IT", T_PRON },
-        { "THEY", T_PRON }, { "THEM", T_PRON }, { "THEIR", T_PRON },
-        { "ITS", T_PRON }, { "HIS", T_PRON }, { "HER", T_PRON },
-        { "HIM", T_PRON },
-        { "WAS", T_AUX }, { "WERE", T_AUX }, { "BEEN", T_AUX },
-        { "BY", T_BY }, { "IN", T_PREP }, { "OF", T_PREP },
-        { "FORMER", T_FORMER },
+    /* TABARI's fixed word classes, by length for a cheap test */
+    static const struct { const char *w; uint8_t len, type; } words[] = {
+        { "A", 1, T_DET }, { "AN", 2, T_DET }, { "OR", 2, T_CONJ },
+        { "HE", 2, T_PRON }, { "IT", 2, T_PRON }, { "BY", 2, T_BY },
+        { "IN", 2, T_PREP }, { "OF", 2, T_PREP }, { "THE", 3, T_DET },
+        { "AND", 3, T_CONJ }, { "BUT", 3, T_CONJ }, { "NOR", 3, T_CONJ },
+        { "SHE", 3, T_PRON }, { "ITS", 3, T_PRON }, { "HIS", 3, T_PRON },
+        { "HER", 3, T_PRON }, { "HIM", 3, T_PRON }, { "WAS", 3, T_AUX },
+        { "THEY", 4, T_PRON }, { "THEM", 4, T_PRON }, { "WERE", 4, T_AUX },
+        { "BEEN", 4, T_AUX }, { "THEIR", 5, T_PRON },
+        { "FORMER", 6, T_FORMER },
     };
-    if (t->type != T_NULL)
+    if (t->type != T_NULL || t->len > 6)
         return t->type;
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-        if (strlen(words[i].w) == t->len &&
+        if (words[i].len == t->len && words[i].w[0] == t->w[0] &&
             memcmp(words[i].w, t->w, t->len) == 0)
             return words[i].type;
     return T_NULL;
@@ -400,8 +407,11 @@ static int classify(parse_state *ps)
         size_t lem_len = 0;
         const char *word = t->w;
         uint16_t word_len = t->len;
+        /* a capitalised word inside a sentence is a name or a noun here,
+         * never a verb (3.5), so it is not worth a lemma */
         if (id < 0 && ps->opts.lemmas && t->type == T_NULL &&
-            t->len < TEXT_WORD_MAX) {
+            t->len >= 3 && t->len < TEXT_WORD_MAX &&
+            !(i > 0 && t->cap && !ps->all_caps)) {
             lem_len = text_lemma_verb(lem, sizeof(lem), t->w, t->len, NULL);
             if (lem_len > 0 && lem_len < sizeof(lem) &&
                 (lem_len != t->len || memcmp(lem, t->w, lem_len) != 0)) {

@@ -11,11 +11,9 @@
 
 uint32_t map_hash(const char *key, size_t len)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)key[i];
-        h *= 16777619u;
-    }
+    uint32_t h = MAP_HASH_INIT; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = map_hash_add(h, (unsigned char)key[i]);
     return h;
 }
 
@@ -33,9 +31,15 @@ static map_slot *find(const map *m, const char *key, size_t len, uint32_t h)
 
 void *map_get(const map *m, const char *key, size_t len)
 {
+    return map_get_hashed(m, key, len, map_hash(key, len));
+}
+
+void *map_get_hashed(const map *m, const char *key, size_t len,
+                     uint32_t hash)
+{
     if (m->cap == 0)
         return NULL;
-    map_slot *s = find(m, key, len, map_hash(key, len));
+    map_slot *s = find(m, key, len, hash);
     return s->key ? s->value : NULL;
 }
 

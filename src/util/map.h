@@ -31,6 +31,16 @@ typedef struct map {
 uint32_t map_hash(const char *key, size_t len);
 /* Returns the value, or NULL when absent. */
 void *map_get(const map *m, const char *key, size_t len);
+/* The same with hash = map_hash(key, len) already known. */
+void *map_get_hashed(const map *m, const char *key, size_t len,
+                     uint32_t hash);
+/* map_hash is FNV-1a, so the hash of key + one byte extends the hash of
+ * key: map_hash_add(map_hash(k, n), k[n]) == map_hash(k, n + 1). */
+static inline uint32_t map_hash_add(uint32_t h, unsigned char c)
+{
+    return (h ^ c) * 16777619u;
+}
+#define MAP_HASH_INIT 2166136261u
 /* Returns the slot's value pointer for key, inserting NULL if absent;
  * NULL only on allocation failure. */
 void **map_put(map *m, const char *key, size_t len);
