@@ -155,6 +155,8 @@ int dict_parse_phrase(casus_dict *d, const char *s, size_t len, dphrase *out)
         }
         if (bl == 0 || n == sizeof(tmp) / sizeof(tmp[0]))
             continue;
+        if (bl == 3 && memcmp(buf, "N'T", 3) == 0)
+            d->split_nt = true;
         dword *w = &tmp[n++];
         w->w = arena_strndup(&d->mem, buf, bl);
         if (w->w == NULL)

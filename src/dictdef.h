@@ -188,6 +188,8 @@ struct casus_dict {
     void *problem_payload;
     casus_dict_stats stats;
     bool has_time;          /* a <TIME> section was read */
+    bool split_nt;          /* some phrase has the word N'T (Treebank's
+                               "did n't"): split "didn't" the same way */
     bool has_attrib;
 };
 

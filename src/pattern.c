@@ -243,6 +243,8 @@ static int parse_seq(lexer *lx, pseq *out, bool in_alt, char *stop)
             size_t bl = 0;
             for (size_t i = 0; i < t.n && bl + 1 < sizeof(buf); i++)
                 buf[bl++] = (char)toupper((unsigned char)t.p[i]);
+            if (bl == 3 && memcmp(buf, "N'T", 3) == 0)
+                lx->d->split_nt = true;
             it.kind = PI_WORD;
             it.word.w = arena_strndup(&lx->d->mem, buf, bl);
             if (it.word.w == NULL)

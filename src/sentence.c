@@ -207,10 +207,20 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             off++;
         while (bl > off + 1 && buf[bl - 1] == '\'' && buf[bl - 2] != 'S')
             bl--;
-        if (bl > off) {
+        /* a dictionary written for Treebank tokens ("DID N'T", "CA N'T")
+         * gets "didn't" as two words */
+        size_t nt = 0;
+        if (ps->dict->split_nt && bl >= off + 4 &&
+            memcmp(buf + bl - 3, "N'T", 3) == 0)
+            nt = 3;
+        if (bl - nt > off) {
             int type = isdigit((unsigned char)buf[off]) ? T_NUM : T_NULL;
-            if (push_tok(ps, buf + off, bl - off, cap, (uint32_t)ORIG(start),
-                         (uint32_t)ORIG(end), type) < 0)
+            if (push_tok(ps, buf + off, bl - off - nt, cap,
+                         (uint32_t)ORIG(start), (uint32_t)ORIG(end - nt),
+                         type) < 0)
+                return CASUS_ENOMEM;
+            if (nt && push_tok(ps, "N'T", 3, false, (uint32_t)ORIG(end - nt),
+                               (uint32_t)ORIG(end), T_NULL) < 0)
                 return CASUS_ENOMEM;
         }
         if (i == start)
