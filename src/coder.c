@@ -484,7 +484,10 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
         const pattern *p = &v->pats[i];
         if (fired && p->seq.length <= best_len)
             break;
-        if (!match_pattern(&mc, p, vs, ve))
+        bool possible = true;
+        for (uint8_t r = 0; r < p->n_req && possible; r++)
+            possible = parse_may_have_prefix(ps, p->req[r]);
+        if (!possible || !match_pattern(&mc, p, vs, ve))
             continue;
         if (fired == NULL || mc.length > best_len) {
             fired = p;

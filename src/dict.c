@@ -162,6 +162,7 @@ int dict_parse_phrase(casus_dict *d, const char *s, size_t len, dphrase *out)
         if (w->w == NULL)
             return CASUS_ENOMEM;
         w->len = (uint16_t)bl;
+        w->hash = map_hash(buf, bl);
         w->glue = 0;
         if (strict)
             w->mode = WM_STRICT;

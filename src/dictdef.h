@@ -37,6 +37,7 @@ enum { END_NOUN = 0, END_VERB = 1, END_NONE = 2 };
 
 typedef struct dword {
     const char *w;      /* upper-case, NUL-terminated, no connectors */
+    uint32_t hash;      /* map_hash(w, len), for the coder's prefilter */
     uint16_t len;
     uint8_t mode;       /* WM_* */
     uint8_t glue;       /* the next word must follow immediately */
@@ -86,9 +87,13 @@ struct pseq {
     uint16_t length;    /* letters (longest alternative for PI_ALT) */
 };
 
+#define PAT_REQ_MAX 4
+
 typedef struct pattern {
     pseq seq;           /* holds exactly one PI_VERB at top level */
     uint16_t verb_at;   /* index of the PI_VERB item */
+    uint8_t n_req;      /* words every match needs, as prefix hashes: */
+    uint32_t req[PAT_REQ_MAX]; /* map_hash of top-level literal words */
     const char *code;   /* event code text: "064", "032:033", "023?", ... */
     const char *file;   /* borrowed from the dictionary's file list */
     uint32_t line;

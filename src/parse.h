@@ -96,6 +96,8 @@ typedef struct parse_state {
     size_t n_live, live_cap;
     clause *clauses;
     size_t n_clauses, clauses_cap;
+    uint64_t prefixes[64];  /* Bloom filter of every word prefix: bit
+                               (map_hash(prefix) & 4095) is set */
     bool all_caps;
     bool discard;           /* a ### code was found */
     bool complex;           /* a +++ code or the complexity filter */
@@ -127,6 +129,13 @@ static inline const tok *live_tok(const parse_state *ps, size_t i)
 }
 
 const char *parse_type_name(int type);
+
+/* May some word of the sentence start with the word whose map_hash is h?
+ * False means certainly not; true may be wrong (a Bloom filter). */
+static inline bool parse_may_have_prefix(const parse_state *ps, uint32_t h)
+{
+    return (ps->prefixes[(h >> 6) & 63] >> (h & 63)) & 1;
+}
 
 /* After a sentence: remember its first actor for FORWARD (a sentence with
  * no actor of its own passes the earlier one on).  forget = new story. */

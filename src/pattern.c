@@ -318,9 +318,16 @@ int pat_compile(casus_dict *d, verb *v, const char *text, size_t len,
     if (lx.verbs != 1)
         return fail(&lx, lx.verbs ? "pattern has more than one '*'"
                                   : "pattern lacks the verb marker '*'");
-    for (uint16_t i = 0; i < p.seq.n_items; i++)
-        if (p.seq.items[i].kind == PI_VERB)
+    for (uint16_t i = 0; i < p.seq.n_items; i++) {
+        const pitem *it = &p.seq.items[i];
+        if (it->kind == PI_VERB)
             p.verb_at = i;
+        /* a literal word outside { } must appear in any sentence the
+         * pattern matches, as a word or the start of one (a stem, or an
+         * exact word with an ending): the coder's prefilter */
+        if (it->kind == PI_WORD && p.n_req < PAT_REQ_MAX)
+            p.req[p.n_req++] = map_hash(it->word.w, it->word.len);
+    }
     p.code = code;
     p.file = file;
     p.line = line;

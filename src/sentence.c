@@ -228,9 +228,18 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
     }
 #undef ORIG
 #undef LOWER_AT
-    /* now that `words` is final, turn offsets into pointers */
-    for (size_t k = 0; k < ps->n_toks; k++)
-        ps->toks[k].w = ps->words.buf + (uintptr_t)ps->toks[k].w;
+    /* now that `words` is final, turn offsets into pointers, and note
+     * every prefix of every word for the coder's pattern prefilter */
+    memset(ps->prefixes, 0, sizeof(ps->prefixes));
+    for (size_t k = 0; k < ps->n_toks; k++) {
+        tok *t = &ps->toks[k];
+        t->w = ps->words.buf + (uintptr_t)t->w;
+        uint32_t h = MAP_HASH_INIT;
+        for (size_t l = 0; l < t->len; l++) {
+            h = map_hash_add(h, (unsigned char)t->w[l]);
+            ps->prefixes[(h >> 6) & 63] |= 1ull << (h & 63);
+        }
+    }
     return 0;
 }
 
@@ -299,6 +308,20 @@ static long match_phrase(const parse_state *ps, const dphrase *ph, size_t i,
     return (long)j;
 }
 
+/* Can the words after the first of e's phrase all be in the sentence?
+ * (Bloom prefilter; a verb's last word is not checked, since DEPLORE_
+ * matches DEPLORING, which does not start with DEPLORE.) */
+static bool phrase_possible(const parse_state *ps, const entry *e)
+{
+    uint16_t n = e->ph.n_words;
+    if (ends_of(e->kind) == END_VERB)
+        n--;
+    for (uint16_t k = 1; k < n; k++)
+        if (!parse_may_have_prefix(ps, e->ph.words[k].hash))
+            return false;
+    return true;
+}
+
 /* Best dictionary phrase starting at token i: longest, then earliest;
  * only entries of kind `only` unless it is -1. */
 static long best_entry(const parse_state *ps, size_t i, long *end_out,
@@ -323,6 +346,8 @@ static long best_entry(const parse_state *ps, size_t i, long *end_out,
         for (uint32_t k = 0; k < el->n; k++) {
             const entry *e = &d->entries[el->ids[k]];
             if (only >= 0 && e->kind != only)
+                continue;
+            if (!phrase_possible(ps, e))
                 continue;
             long end = match_phrase(ps, &e->ph, i, ends_of(e->kind), NULL);
             if (end < 0)
