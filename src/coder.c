@@ -780,7 +780,7 @@ int casus_coder_set_option(casus_coder *c, const char *line)
     return options_apply(&c->ps.opts, line) < 0 ? CASUS_EPARSE : 0;
 }
 
-static int32_t doc_date(const char *date)
+int32_t coder_iso_date(const char *date)
 {
     if (date == NULL || strlen(date) != 10)
         return 0;
@@ -842,7 +842,7 @@ int casus_coder_code(casus_coder *c, const casus_doc *doc,
     *count_out = 0;
     if ((err = text_sentences(&c->sents, doc->text, doc->text_len)) < 0)
         return err;
-    int32_t date = doc_date(doc->date);
+    int32_t date = coder_iso_date(doc->date);
     size_t skip = text_dateline(doc->text, doc->text_len, NULL);
     parse_forward(&c->ps, true);
     for (size_t i = 0; i < c->sents.n; i++) {

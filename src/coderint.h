@@ -62,6 +62,9 @@ struct casus_coder {
 int coder_sentence(casus_coder *c, const char *text, size_t len,
                    int32_t date, int *status);
 
+/* "YYYY-MM-DD" as yyyymmdd; 0 for NULL or anything else. */
+int32_t coder_iso_date(const char *date);
+
 /* Append c->cands to c->events as records of document doc_id. */
 int coder_emit(casus_coder *c, const char *doc_id, int sentence,
                const char *date);

@@ -1010,13 +1010,18 @@ static bool has_suffix(const char *s, const char *suf)
     return a >= b && strcasecmp(s + a - b, suf) == 0;
 }
 
+const char *dict_find_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0)
+            return hay;
+    return NULL;
+}
+
 static bool contains(const char *s, const char *part)
 {
-    size_t n = strlen(part);
-    for (; *s; s++)
-        if (strncasecmp(s, part, n) == 0)
-            return true;
-    return false;
+    return dict_find_ci(s, part) != NULL;
 }
 
 /* Does the file look like a PETRARCH verb file ("--- NAME [code] ---")? */

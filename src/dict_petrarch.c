@@ -174,6 +174,20 @@ static int verb_line(casus_dict *d, block *b, char *s, const char *file,
     return 0;
 }
 
+/* Define the synonym set being read, if any, and start afresh. */
+static int flush_synset(casus_dict *d, char *synset, const char **members,
+                        size_t *n_members, const char *file, long line,
+                        casus_diag *diag)
+{
+    int err = 0;
+    if (synset[0])
+        err = pat_define_synset(d, synset, members, *n_members, file,
+                                (uint32_t)line, diag);
+    synset[0] = '\0';
+    *n_members = 0;
+    return err;
+}
+
 int dict_load_petrarch_verbs(casus_dict *d, const char *path,
                              casus_diag *diag)
 {
@@ -205,20 +219,15 @@ int dict_load_petrarch_verbs(casus_dict *d, const char *path,
         while (*t == ' ' || *t == '\t')
             t++;
         if (*t == '\0' || t[0] == '<') {
-            if (synset[0] && *t == '\0') {
-                err = pat_define_synset(d, synset, members, n_members, file,
-                                        (uint32_t)synset_line, diag);
-                synset[0] = '\0';
-                n_members = 0;
-            }
+            if (*t == '\0')
+                err = flush_synset(d, synset, members, &n_members, file,
+                                   synset_line, diag);
             goto next;
         }
         if (t[0] == '&') {
-            if (synset[0])
-                err = pat_define_synset(d, synset, members, n_members, file,
-                                        (uint32_t)synset_line, diag);
+            err = flush_synset(d, synset, members, &n_members, file,
+                               synset_line, diag);
             snprintf(synset, sizeof(synset), "%s", t);
-            n_members = 0;
             synset_line = lineno;
             goto next;
         }
@@ -227,14 +236,9 @@ int dict_load_petrarch_verbs(casus_dict *d, const char *path,
                 members[n_members++] = dict_strndup(d, t + 1, strlen(t + 1));
             goto next;
         }
-        if (synset[0]) {
-            err = pat_define_synset(d, synset, members, n_members, file,
-                                    (uint32_t)synset_line, diag);
-            synset[0] = '\0';
-            n_members = 0;
-            if (err == CASUS_ENOMEM)
-                break;
-        }
+        if ((err = flush_synset(d, synset, members, &n_members, file,
+                                synset_line, diag)) == CASUS_ENOMEM)
+            break;
         if (strncmp(t, "---", 3) == 0) {
             close_block(d, &b);
             char *lb = strchr(t, '[');
@@ -291,10 +295,12 @@ int dict_load_petrarch_verbs(casus_dict *d, const char *path,
             result = CASUS_EPARSE;
         err = 0;
     }
-    if (err != CASUS_ENOMEM && synset[0])
-        if (pat_define_synset(d, synset, members, n_members, file,
-                              (uint32_t)synset_line, diag) < 0)
+    if (err != CASUS_ENOMEM) {
+        err = flush_synset(d, synset, members, &n_members, file,
+                           synset_line, diag);
+        if (err == CASUS_EPARSE)
             result = CASUS_EPARSE;
+    }
     close_block(d, &b);
     cs_free(buf);
     return err == CASUS_ENOMEM ? err : result;

@@ -242,6 +242,9 @@ bool word_match(const dword *w, const char *t, size_t tl, int ends);
 /* Parse a yymmdd / yyyymmdd date; returns yyyymmdd or -1. */
 int32_t dict_parse_date(const char *s, size_t len);
 
+/* First case-insensitive occurrence of needle in hay, or NULL. */
+const char *dict_find_ci(const char *hay, const char *needle);
+
 /* Store a string in the dictionary's arena. */
 const char *dict_strndup(casus_dict *d, const char *s, size_t n);
 

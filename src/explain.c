@@ -13,15 +13,6 @@
 
 #include "coderint.h"
 
-static int32_t iso_date(const char *date)
-{
-    if (date == NULL || strlen(date) != 10)
-        return 0;
-    char buf[9] = { date[0], date[1], date[2], date[3], date[5], date[6],
-                    date[8], date[9], 0 };
-    return dict_parse_date(buf, 8);
-}
-
 static void put_span(strbuf *sb, const parse_state *ps, size_t first,
                      size_t last)
 {
@@ -34,7 +25,7 @@ int casus_coder_explain(casus_coder *c, const char *sentence,
 {
     strbuf *sb = &c->explain;
     int status = 0;
-    int err = coder_sentence(c, sentence, strlen(sentence), iso_date(date),
+    int err = coder_sentence(c, sentence, strlen(sentence), coder_iso_date(date),
                              &status);
     const parse_state *ps = &c->ps;
     const casus_dict *d = c->dict;

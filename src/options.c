@@ -29,15 +29,6 @@ void options_default(coder_options *o)
     o->comma_bmax = 0;
 }
 
-static const char *find_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0)
-            return hay;
-    return NULL;
-}
-
 static bool truth(const char *s)
 {
     const char *eq = strchr(s, '=');
@@ -52,7 +43,7 @@ static bool truth(const char *s)
 /* "NAME[5]" → 5; 0 when absent */
 static int bracket_num(const char *s, const char *name)
 {
-    const char *p = find_ci(s, name);
+    const char *p = dict_find_ci(s, name);
     if (p == NULL)
         return 0;
     p = strchr(p, '[');
@@ -63,7 +54,7 @@ static int bracket_num(const char *s, const char *name)
 static bool eq_num(const char *s, const char *name, int *out)
 {
     size_t n = strlen(name);
-    for (const char *p = find_ci(s, name); p; p = find_ci(p + 1, name)) {
+    for (const char *p = dict_find_ci(s, name); p; p = dict_find_ci(p + 1, name)) {
         if (p > s && isalpha((unsigned char)p[-1]))
             continue;
         const char *q = p + n;
@@ -80,7 +71,7 @@ static bool eq_num(const char *s, const char *name, int *out)
 /* Code after "KEYWORD": "[DEFSRC]" → DEFSRC */
 static void bracket_code(const char *s, const char *kw, char *out, size_t cap)
 {
-    const char *p = find_ci(s, kw);
+    const char *p = dict_find_ci(s, kw);
     out[0] = '\0';
     if (p == NULL)
         return;
@@ -115,37 +106,37 @@ int options_apply(coder_options *o, const char *line)
         return -1;
     char *arg = colon + 1;
     if (strncasecmp(s, "SET", 3) == 0) {
-        if (find_ci(arg, "CODE BY")) {
-            if (find_ci(arg, "SENTENCE"))
+        if (dict_find_ci(arg, "CODE BY")) {
+            if (dict_find_ci(arg, "SENTENCE"))
                 o->code_by = CODE_BY_SENTENCE;
             else
                 o->code_by = CODE_BY_CLAUSE;
-        } else if (find_ci(arg, "CODE ALL")) {
+        } else if (dict_find_ci(arg, "CODE ALL")) {
             o->code_by = CODE_ALL;
-        } else if (find_ci(arg, "MINIMUM WORDS") || find_ci(arg, "MIN WORD")) {
+        } else if (dict_find_ci(arg, "MINIMUM WORDS") || dict_find_ci(arg, "MIN WORD")) {
             const char *eq = strchr(arg, '=');
             o->min_words = eq ? atoi(eq + 1) : 8;
-        } else if (find_ci(arg, "CONVERT AGENT")) {
+        } else if (dict_find_ci(arg, "CONVERT AGENT")) {
             o->convert_agents = truth(arg);
-        } else if (find_ci(arg, "YYYY")) {
+        } else if (dict_find_ci(arg, "YYYY")) {
             o->yyyy = truth(arg);
-        } else if (find_ci(arg, "TIME SHIFT")) {
+        } else if (dict_find_ci(arg, "TIME SHIFT")) {
             o->time_shift = truth(arg);
-        } else if (find_ci(arg, "LEMMA")) {
+        } else if (dict_find_ci(arg, "LEMMA")) {
             o->lemmas = truth(arg);         /* casus extension */
-        } else if (find_ci(arg, "REQUIRE DYAD")) {
+        } else if (dict_find_ci(arg, "REQUIRE DYAD")) {
             /* casus extension, after PETRARCH's require_dyad: FALSE
              * codes an event whose source or target is missing */
             o->one_sided = !truth(arg);
-        } else if (find_ci(arg, "NEGATION")) {
+        } else if (dict_find_ci(arg, "NEGATION")) {
             /* casus extension: what to do with a denied root-coded verb */
-            if (find_ci(arg, "DROP"))
+            if (dict_find_ci(arg, "DROP"))
                 o->negation = NEG_DROP;
-            else if (find_ci(arg, "MARK"))
+            else if (dict_find_ci(arg, "MARK"))
                 o->negation = NEG_MARK;
             else
                 o->negation = NEG_OFF;
-        } else if (find_ci(arg, "FBIS")) {
+        } else if (dict_find_ci(arg, "FBIS")) {
             o->fbis = truth(arg);
         }
         /* LABEL, usage files, DUP WARNING, SKIP RECORDS, HAIKU: output or
@@ -159,16 +150,16 @@ int options_apply(coder_options *o, const char *line)
         o->cx_conj = bracket_num(arg, "CONJ");
         o->cx_comma = bracket_num(arg, "COMMA");
         o->cx_lateverb = bracket_num(arg, "LATEVERB");
-        o->cx_noactprior = find_ci(arg, "NOACTPRIOR") != NULL;
-        o->cx_noactafter = find_ci(arg, "NOACTAFTER") != NULL;
-        o->cx_noverb = find_ci(arg, "NOVERB") != NULL;
-        o->cx_nosource = find_ci(arg, "NOSOURCE") != NULL;
-        o->cx_notarget = find_ci(arg, "NOTARGET") != NULL;
-        o->cx_noevent = find_ci(arg, "NOEVENT") != NULL;
+        o->cx_noactprior = dict_find_ci(arg, "NOACTPRIOR") != NULL;
+        o->cx_noactafter = dict_find_ci(arg, "NOACTAFTER") != NULL;
+        o->cx_noverb = dict_find_ci(arg, "NOVERB") != NULL;
+        o->cx_nosource = dict_find_ci(arg, "NOSOURCE") != NULL;
+        o->cx_notarget = dict_find_ci(arg, "NOTARGET") != NULL;
+        o->cx_noevent = dict_find_ci(arg, "NOEVENT") != NULL;
         return 0;
     }
     if (strncasecmp(s, "DEFA", 4) == 0) {
-        if (find_ci(arg, "OFF") && !strchr(arg, '[')) {
+        if (dict_find_ci(arg, "OFF") && !strchr(arg, '[')) {
             o->def_source[0] = o->def_target[0] = '\0';
             o->def_source_prior = o->def_target_after = false;
             return 0;
@@ -177,17 +168,17 @@ int options_apply(coder_options *o, const char *line)
         bracket_code(arg, "TARGET", o->def_target, sizeof(o->def_target));
         /* PRIOR belongs to SOURCE, AFTER to TARGET; look after the codes
          * so that a code containing the word does not count */
-        const char *src = find_ci(arg, "SOURCE");
-        const char *tgt = find_ci(arg, "TARGET");
+        const char *src = dict_find_ci(arg, "SOURCE");
+        const char *tgt = dict_find_ci(arg, "TARGET");
         const char *src_end = src ? strchr(src, ']') : NULL;
         const char *tgt_end = tgt ? strchr(tgt, ']') : NULL;
-        o->def_source_prior = src_end && find_ci(src_end, "PRIOR") &&
-            (!tgt || find_ci(src_end, "PRIOR") < tgt);
-        o->def_target_after = tgt_end && find_ci(tgt_end, "AFTER");
+        o->def_source_prior = src_end && dict_find_ci(src_end, "PRIOR") &&
+            (!tgt || dict_find_ci(src_end, "PRIOR") < tgt);
+        o->def_target_after = tgt_end && dict_find_ci(tgt_end, "AFTER");
         return 0;
     }
     if (strncasecmp(s, "COMM", 4) == 0) {
-        if (find_ci(arg, "OFF")) {
+        if (dict_find_ci(arg, "OFF")) {
             o->comma_off = true;
             return 0;
         }
@@ -201,7 +192,7 @@ int options_apply(coder_options *o, const char *line)
         return 0;
     }
     if (strncasecmp(s, "FORW", 4) == 0) {
-        o->forward = find_ci(arg, " OFF") == NULL;
+        o->forward = dict_find_ci(arg, " OFF") == NULL;
         return 0;
     }
     if (strncasecmp(s, "LABE", 4) == 0 || strncasecmp(s, "OUTP", 4) == 0 ||
