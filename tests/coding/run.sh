@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh BUILD - the golden coding tests, then the validation suites.
 #
-# 1. BUILD/tests/coding-runner over tests/coding/*.test (one case each).
+# 1. BUILD/tests/coding-runner over tests/coding/*.test and over the
+#    examples of doc/*.md (```casus-test blocks), one case each.
 # 2. TABARI's validation suite (../shared/anchors/tabari/Validate.project):
 #    at least 95% of its checked standard records must pass.
 # 3. PETRARCH-1's unit records, coded from text alone: the share of
@@ -14,7 +15,11 @@ build=${1:-build}
 casus=$build/casus
 passed=0 failed=0 skipped=0
 
-out=$("$build/tests/coding-runner" tests/coding/*.test)
+# doc examples are tests: the ```casus-test blocks of doc/*.md
+mkdir -p "$build/tests"
+awk '/^```casus-test/ { on = 1; next } /^```/ { on = 0 } on' doc/*.md \
+    >"$build/tests/doc.test"
+out=$("$build/tests/coding-runner" tests/coding/*.test "$build/tests/doc.test")
 echo "$out" | grep -v -E '^[0-9]+ passed, [0-9]+ failed$'
 line=$(echo "$out" | tail -n 1)
 passed=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
