@@ -25,8 +25,11 @@ int casus_coder_explain(casus_coder *c, const char *sentence,
 {
     strbuf *sb = &c->explain;
     int status = 0;
-    int err = coder_sentence(c, sentence, strlen(sentence), coder_iso_date(date),
-                             &status);
+    /* as the first sentence of a document: a dateline is not coded */
+    size_t len = strlen(sentence);
+    size_t skip = text_dateline(sentence, len, NULL);
+    int err = coder_sentence(c, sentence + skip, len - skip,
+                             coder_iso_date(date), &status);
     const parse_state *ps = &c->ps;
     const casus_dict *d = c->dict;
 
@@ -34,6 +37,9 @@ int casus_coder_explain(casus_coder *c, const char *sentence,
     *out = "";
     if (err < 0)
         return err;
+    if (skip > 0)
+        strbuf_printf(sb, "dateline (not coded): %.*s\n", (int)skip,
+                      sentence);
     strbuf_puts(sb, "words:\n ");
     for (size_t i = 0; i < ps->n_toks; i++) {
         const tok *t = &ps->toks[i];
@@ -100,8 +106,9 @@ int casus_coder_explain(casus_coder *c, const char *sentence,
             const cand_event *e = &c->cands[i];
             const unit *un = &ps->units[e->hit.unit];
             const casus_cameo *info = casus_cameo_lookup(e->code);
-            strbuf_printf(sb, "event: %s %s %s", e->source, e->target,
-                          e->code);
+            strbuf_printf(sb, "event: %s %s %s",
+                          e->source[0] ? e->source : "-",
+                          e->target[0] ? e->target : "-", e->code);
             if (info)
                 strbuf_printf(sb, " (%s)", info->name);
             strbuf_puts(sb, "  verb ");
