@@ -59,7 +59,9 @@ void *cli_xmalloc(size_t size);
 /* ---- dictionaries ----------------------------------------------- */
 
 /* The default dictionary set: $CASUS_DATA/default.project when the
- * variable is set and not empty, else CASUS_DATADIR "/default.project".
+ * variable is set and not empty; else share/casus/default.project of an
+ * installed casus (beside its bin/); else CASUS_DATADIR "/default.project"
+ * (the source tree it was built in).
  * Owned by the caller; free() it. */
 char *cli_default_dict_path(void);
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -21,11 +22,39 @@
 
 #define DEFAULT_PROJECT "default.project"
 
+/* An installed casus finds its data at ../share/casus beside its bin/
+ * folder; that folder is read from /proc/self/exe (Linux), so a copy
+ * moved with its share/ keeps working.  NULL when there is none. */
+static char *installed_project(void)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash == NULL)
+        return NULL;
+    *slash = '\0';                         /* .../bin */
+    const size_t len = strlen(exe) + sizeof("/../share/casus/") +
+                       sizeof(DEFAULT_PROJECT);
+    char *path = cli_xmalloc(len);
+    snprintf(path, len, "%s/../share/casus/%s", exe, DEFAULT_PROJECT);
+    if (access(path, R_OK) == 0)
+        return path;
+    free(path);
+    return NULL;
+}
+
 char *cli_default_dict_path(void)
 {
     const char *dir = getenv("CASUS_DATA");
-    if (dir == NULL || dir[0] == '\0')
+    if (dir == NULL || dir[0] == '\0') {
+        char *installed = installed_project();
+        if (installed)
+            return installed;
         dir = CASUS_DATADIR;
+    }
     const size_t n = strlen(dir) + 1 + sizeof(DEFAULT_PROJECT);
     char *path = cli_xmalloc(n);
     snprintf(path, n, "%s/%s", dir, DEFAULT_PROJECT);
