@@ -33,13 +33,17 @@ CLI_SRC := $(wildcard cli/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 GEN     := $(BUILD)/gen/lemma_exc.inc
+COUNTRIES := data/gen/countries.actors
+ISO3166 := /usr/share/iso-codes/json/iso_3166-1.json
+WORLD_COUNTRIES := 5.1.0
+WC_DIR  := $(BUILD)/npm/node_modules/world-countries
 
 UNIT_SRC := $(shell find tests/unit -name '*.c' 2>/dev/null | sort)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
 
 .PHONY: all lib cli test check check-asan demo bench fuzz install clean deps \
         headertest
-all: lib cli
+all: lib cli $(COUNTRIES)
 
 lib: $(BUILD)/libcasus.a
 cli: $(BUILD)/casus
@@ -59,6 +63,23 @@ $(BUILD)/casus: $(CLI_OBJ) $(BUILD)/libcasus.a
 $(GEN): scripts/gen-lemma.sh
 	@mkdir -p $(dir $@)
 	sh scripts/gen-lemma.sh > $@.tmp && mv $@.tmp $@
+
+# Countries and territories for data/default.project, from Debian's
+# iso-codes and the npm package world-countries (fetched once into
+# $(BUILD)/npm).  Licences and attribution: NOTICE.
+$(COUNTRIES): scripts/gen-countries.mjs $(wildcard $(ISO3166))
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  echo "casus: node and npm are needed to generate $@;" \
+	       "install the Debian packages nodejs and npm (sh scripts/install-deps.sh)" >&2; \
+	  exit 1; }
+	@test -f $(ISO3166) || { \
+	  echo "casus: $(ISO3166) is missing; install the Debian package iso-codes" \
+	       "(sh scripts/install-deps.sh)" >&2; exit 1; }
+	@grep -qs '"version": *"$(WORLD_COUNTRIES)"' $(WC_DIR)/package.json || \
+	  npm install --no-save --no-audit --no-fund --loglevel=error \
+	    --prefix $(BUILD)/npm world-countries@$(WORLD_COUNTRIES) >/dev/null
+	@mkdir -p $(dir $@)
+	node scripts/gen-countries.mjs $(ISO3166) $(WC_DIR)/countries.json > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libcasus.a
 	@mkdir -p $(dir $@)
@@ -138,6 +159,6 @@ install: all
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/casus.pc
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz data/gen
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
