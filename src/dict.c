@@ -426,6 +426,7 @@ static int parse_code_blocks(casus_dict *d, const char *s, actor_code *codes,
 enum { F_ACTORS, F_AGENTS, F_VERBS };
 
 typedef struct group {
+    bool caps_only;         /* read inside <ALLCAPS> */
     dphrase phrases[512];   /* primary phrase and its '+' synonyms */
     uint32_t lines[512];
     int n;
@@ -466,6 +467,7 @@ static int flush_actor_group(casus_dict *d, group *g, const char *file,
         entry e = { 0 };
         e.ph = g->phrases[i];
         e.kind = K_ACTOR;
+        e.caps_only = g->caps_only;
         e.file = file;
         e.line = g->lines[i];
         e.u.actor.codes = codes;
@@ -868,6 +870,17 @@ int dict_load_tabari(casus_dict *d, const char *path, int kind,
                 plain = K_ADJ;
             else if (tag_is(t, "</NOUN") || tag_is(t, "</ADJ"))
                 plain = -1;
+            else if (tag_is(t, "<ALLCAPS>") || tag_is(t, "</ALLCAPS>")) {
+                /* casus extension: actors that match only words written
+                 * in capitals; the group before the tag is finished */
+                if (kind == F_ACTORS) {
+                    err = flush_actor_group(d, g, file, diag);
+                    g->caps_only = t[1] != '/';
+                } else {
+                    dict_problem(d, diag, file, line,
+                                 "<ALLCAPS> belongs in an actors file");
+                }
+            }
             else if (tag_is(t, "<SYNSET"))
                 sec = -1;
             else if (tag_is(t, "</SYNSET"))

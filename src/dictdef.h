@@ -125,6 +125,8 @@ typedef struct entry {
     dphrase ph;
     uint8_t kind;           /* K_* */
     uint8_t agent_suffix;   /* K_AGENT: "NGM~" puts the agent code first */
+    uint8_t caps_only;      /* casus: from <ALLCAPS>, matches only words
+                               written in capitals ("US", not "us") */
     uint32_t seq;           /* load order, breaks ties */
     const char *file;
     uint32_t line;

@@ -35,6 +35,7 @@ typedef struct tok {
     uint16_t len;
     uint8_t type;       /* T_* */
     uint8_t cap;        /* first letter capitalised in the original */
+    uint8_t allcap;     /* no lower-case letter in the original word */
     uint8_t deleted;    /* inside a dropped comma-delimited clause */
     uint8_t absorbed;   /* a conjunction or comma inside a compound */
     int16_t unit;       /* dictionary match covering it, or -1 */

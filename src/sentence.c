@@ -219,6 +219,11 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
                          (uint32_t)ORIG(start), (uint32_t)ORIG(end - nt),
                          type) < 0)
                 return CASUS_ENOMEM;
+            tok *pt = &ps->toks[ps->n_toks - 1];
+            pt->allcap = 1;
+            for (size_t q = ORIG(start); q < ORIG(end - nt); q++)
+                if (islower(orig[q]))
+                    pt->allcap = 0;
             if (nt && push_tok(ps, "N'T", 3, false, (uint32_t)ORIG(end - nt),
                                (uint32_t)ORIG(end), T_NULL) < 0)
                 return CASUS_ENOMEM;
@@ -346,6 +351,8 @@ static long best_entry(const parse_state *ps, size_t i, long *end_out,
         for (uint32_t k = 0; k < el->n; k++) {
             const entry *e = &d->entries[el->ids[k]];
             if (only >= 0 && e->kind != only)
+                continue;
+            if (e->caps_only && !t->allcap)
                 continue;
             if (!phrase_possible(ps, e))
                 continue;
