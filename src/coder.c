@@ -381,6 +381,22 @@ static bool negated_at(const parse_state *ps, long vs, long lo)
     return false;
 }
 
+/* The IMPLIED actor for event code `code` (an entry for "173" covers
+ * "1731" too; the longest entry wins), or NULL. */
+static const char *implied_source(const coder_options *o, const char *code)
+{
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (int i = 0; i < o->n_implied; i++) {
+        size_t n = strlen(o->implied[i].code);
+        if (n > best_len && strncmp(code, o->implied[i].code, n) == 0) {
+            best = o->implied[i].actor;
+            best_len = n;
+        }
+    }
+    return best;
+}
+
 /* Does an actor mention start the clause (after THE/A/AN)? */
 static bool clause_opens_with_actor(const parse_state *ps, const clause *clz)
 {
@@ -562,17 +578,9 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             tgt.def = o->def_target;
         }
     }
-    if (!sel_set(src) && !sel_set(tgt))
-        return VR_NONE;
-    if (!sel_set(src) || !sel_set(tgt)) {
-        if (!o->one_sided)
-            return VR_NONE;
-        /* REQUIRE DYAD = FALSE: the missing side is "" */
-        if (!sel_set(src))
-            src.def = "";
-        else
-            tgt.def = "";
-    }
+    char c1[16], c2[16];
+    bool sub, dom;
+    split_code(code, c1, c2, &sub, &dom);
 
     /* passive voice: WAS/WERE/BEEN just before, BY just after */
     if (!set_by_pattern) {
@@ -588,13 +596,32 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             sel t = src;
             src = tgt;
             tgt = t;
+        } else if (aux && o->agentless_passive && sel_set(src) && !src.def) {
+            /* casus: "80 workers were taken into custody" names who was
+             * acted on, not who acted: the subject is the target */
+            tgt = src;
+            src = sel_none();
         }
     }
+    /* casus: IMPLIED gives a code's usual actor when no source is named
+     * (arrests are made by police) */
+    if (!sel_set(src)) {
+        const char *who = implied_source(o, c1);
+        if (who)
+            src.def = who;
+    }
+    if (!sel_set(src) && !sel_set(tgt))
+        return VR_NONE;
+    if (!sel_set(src) || !sel_set(tgt)) {
+        if (!o->one_sided)
+            return VR_NONE;
+        /* REQUIRE DYAD = FALSE: the missing side is "" */
+        if (!sel_set(src))
+            src.def = "";
+        else
+            tgt.def = "";
+    }
     *src_out = src;
-
-    char c1[16], c2[16];
-    bool sub, dom;
-    split_code(code, c1, c2, &sub, &dom);
     hit.subordinate = sub;
     hit.dominant = dom;
     const char *sc[64], *tc[64];
@@ -691,7 +718,9 @@ int coder_sentence(casus_coder *c, const char *text, size_t len,
             for (size_t i = before; i < c->n_cands; i++)
                 c->cands[i].clause = (uint16_t)cl;
             bool sub = c->cands[before].hit.subordinate;
-            if (!sub && !sel_set(clause_src))
+            /* only an actor of the text carries over, not "" or an
+             * IMPLIED or DEFAULT code */
+            if (!sub && !sel_set(clause_src) && s.m >= 0)
                 clause_src = s;
             if (!sub && mode != CODE_ALL) {
                 clause_done = true;

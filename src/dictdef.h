@@ -157,6 +157,13 @@ typedef struct coder_options {
     int negation;           /* casus: NEG_OFF (TABARI), NEG_DROP, NEG_MARK */
     bool one_sided;         /* casus: REQUIRE DYAD = FALSE, "" for a missing actor */
     bool lemmas;            /* casus: LEMMAS = TRUE, unmatched words try their verb lemma */
+    bool agentless_passive; /* casus: "were arrested" without BY: the
+                               subject is the target */
+    struct {                /* casus IMPLIED: a code's usual source */
+        char code[8];
+        char actor[16];
+    } implied[16];
+    int n_implied;
     /* complexity filter; 0 disables a count */
     int cx_verbs, cx_actors, cx_pronouns, cx_conj, cx_comma, cx_lateverb;
     bool cx_noactprior, cx_noactafter, cx_noverb, cx_nosource, cx_notarget,

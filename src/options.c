@@ -122,6 +122,8 @@ int options_apply(coder_options *o, const char *line)
             o->yyyy = truth(arg);
         } else if (dict_find_ci(arg, "TIME SHIFT")) {
             o->time_shift = truth(arg);
+        } else if (dict_find_ci(arg, "AGENTLESS PASSIVE")) {
+            o->agentless_passive = truth(arg);  /* casus extension */
         } else if (dict_find_ci(arg, "LEMMA")) {
             o->lemmas = truth(arg);         /* casus extension */
         } else if (dict_find_ci(arg, "REQUIRE DYAD")) {
@@ -193,6 +195,36 @@ int options_apply(coder_options *o, const char *line)
     }
     if (strncasecmp(s, "FORW", 4) == 0) {
         o->forward = dict_find_ci(arg, " OFF") == NULL;
+        return 0;
+    }
+    if (strncasecmp(s, "IMPL", 4) == 0) {
+        /* casus extension: "IMPLIED: 173 [~COP]", "IMPLIED: OFF" */
+        if (dict_find_ci(arg, "OFF") && !strchr(arg, '[')) {
+            o->n_implied = 0;
+            return 0;
+        }
+        const char *p = arg;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        size_t cn = strspn(p, "0123456789");
+        const char *lb = strchr(p, '['), *rb = lb ? strchr(lb, ']') : NULL;
+        if (cn == 0 || cn >= sizeof(o->implied[0].code) || rb == NULL ||
+            rb - lb - 1 <= 0 ||
+            (size_t)(rb - lb - 1) >= sizeof(o->implied[0].actor))
+            return -1;
+        int i = 0;
+        while (i < o->n_implied && (strlen(o->implied[i].code) != cn ||
+                                    strncmp(o->implied[i].code, p, cn)))
+            i++;
+        if (i == o->n_implied) {
+            if (o->n_implied == 16)
+                return -1;
+            o->n_implied++;
+        }
+        memcpy(o->implied[i].code, p, cn);
+        o->implied[i].code[cn] = '\0';
+        memcpy(o->implied[i].actor, lb + 1, (size_t)(rb - lb - 1));
+        o->implied[i].actor[rb - lb - 1] = '\0';
         return 0;
     }
     if (strncasecmp(s, "LABE", 4) == 0 || strncasecmp(s, "OUTP", 4) == 0 ||
