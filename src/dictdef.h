@@ -157,6 +157,9 @@ typedef struct coder_options {
     int negation;           /* casus: NEG_OFF (TABARI), NEG_DROP, NEG_MARK */
     bool one_sided;         /* casus: REQUIRE DYAD = FALSE, "" for a missing actor */
     bool lemmas;            /* casus: LEMMAS = TRUE, unmatched words try their verb lemma */
+    char unknown_actor[8];  /* casus: what stands for the missing actor
+                               of a converted agent: "~" (TABARI, the
+                               default: ~COP) or e.g. "---" (---COP) */
     bool agentless_passive; /* casus: "were arrested" without BY: the
                                subject is the target */
     struct {                /* casus IMPLIED: a code's usual source */

@@ -27,6 +27,7 @@ void options_default(coder_options *o)
     o->comma_emax = 10;
     o->comma_bmin = 128;
     o->comma_bmax = 0;
+    memcpy(o->unknown_actor, "~", 2);
 }
 
 static bool truth(const char *s)
@@ -122,6 +123,19 @@ int options_apply(coder_options *o, const char *line)
             o->yyyy = truth(arg);
         } else if (dict_find_ci(arg, "TIME SHIFT")) {
             o->time_shift = truth(arg);
+        } else if (dict_find_ci(arg, "UNKNOWN ACTOR")) {
+            /* casus extension: "SET: UNKNOWN ACTOR = ---" */
+            const char *eq = strchr(arg, '=');
+            if (eq == NULL)
+                return -1;
+            eq++;
+            while (*eq == ' ' || *eq == '\t')
+                eq++;
+            size_t ul = strcspn(eq, " \t");
+            if (ul == 0 || ul >= sizeof(o->unknown_actor))
+                return -1;
+            memcpy(o->unknown_actor, eq, ul);
+            o->unknown_actor[ul] = '\0';
         } else if (dict_find_ci(arg, "AGENTLESS PASSIVE")) {
             o->agentless_passive = truth(arg);  /* casus extension */
         } else if (dict_find_ci(arg, "LEMMA")) {

@@ -760,10 +760,11 @@ static int build_mentions(parse_state *ps)
             if (id < 0)
                 return CASUS_ENOMEM;
             char code[CASUS_ACTOR_MAX];
+            const char *unk = ps->opts.unknown_actor;
             if (e->agent_suffix)
-                snprintf(code, sizeof(code), "%s~", e->u.agent);
+                snprintf(code, sizeof(code), "%.24s%s", e->u.agent, unk);
             else
-                snprintf(code, sizeof(code), "~%s", e->u.agent);
+                snprintf(code, sizeof(code), "%s%.24s", unk, e->u.agent);
             set_codes(&ps->mentions[id], code);
             ps->mentions[id].entry = ag->entry;
             for (long k = a; k <= z; k++)
