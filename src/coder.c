@@ -596,10 +596,17 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             sel t = src;
             src = tgt;
             tgt = t;
-        } else if (aux && o->agentless_passive && sel_set(src) && !src.def) {
+        } else if (aux && o->agentless_passive) {
             /* casus: "80 workers were taken into custody" names who was
-             * acted on, not who acted: the subject is the target */
-            tgt = src;
+             * acted on, not who acted: the subject before the verb is the
+             * target, and no actor after the verb ("..., SP X said") is */
+            int subj = find_mention(ps, lo, vs - 1, 1, NULL, -1);
+            if (subj >= 0)
+                tgt = sel_of(ps, subj);
+            else if (cl > 0 && carried.m >= 0)
+                tgt = carried;      /* "... and three were wounded" */
+            else
+                tgt = sel_none();
             src = sel_none();
         }
     }
