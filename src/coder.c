@@ -21,6 +21,7 @@
 #include "alloc.h"
 #include "casus/coder.h"
 #include "coderint.h"
+#include "counts.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -842,9 +843,34 @@ static void mention_text(const parse_state *ps, int m, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/*
+ * Which counts of the sentence belong to an event of this code: deaths,
+ * wounds and displacement to force and violent protest (roots 18-20,
+ * 145, 175), arrests to 173, a crowd to protests (root 14).
+ */
+static void attach_counts(casus_event *ev, const counts *cn)
+{
+    const char *c = ev->code;
+    bool force = (c[0] == '1' && c[1] >= '8') || c[0] == '2' ||
+                 strncmp(c, "145", 3) == 0 || strncmp(c, "175", 3) == 0;
+    if (force) {
+        ev->killed = cn->killed > 0 ? (unsigned)cn->killed : 0;
+        ev->wounded = cn->wounded > 0 ? (unsigned)cn->wounded : 0;
+        ev->displaced = cn->displaced > 0 ? (unsigned)cn->displaced : 0;
+    }
+    if (strncmp(c, "173", 3) == 0)
+        ev->arrested = cn->arrested > 0 ? (unsigned)cn->arrested : 0;
+    if (c[0] == '1' && c[1] == '4')
+        ev->crowd = cn->crowd > 0 ? (unsigned)cn->crowd : 0;
+}
+
 int coder_emit(casus_coder *c, const char *doc_id, int sentence,
                const char *date)
 {
+    counts cn;
+    counts_init(&cn);
+    if (c->n_cands > 0)
+        counts_extract(c->ps.text, c->ps.text_len, &cn);
     for (size_t i = 0; i < c->n_cands; i++) {
         const cand_event *ce = &c->cands[i];
         if (CS_ARRAY_GROW(c->events, c->events_cap, c->n_events + 1) < 0)
@@ -862,6 +888,7 @@ int coder_emit(casus_coder *c, const char *doc_id, int sentence,
         mention_text(&c->ps, ce->tgt_m, ev->target_text,
                      sizeof(ev->target_text));
         ev->negated = ce->hit.negated;
+        attach_counts(ev, &cn);
         ev->rule_file = ce->hit.file;
         ev->rule_line = (long)ce->hit.line;
     }

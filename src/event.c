@@ -539,7 +539,22 @@ static void format_jsonl(sink *s, const casus_event *ev)
     put_goldstein(s, f.goldstein);
     puts_(s, ",\"plover\":");
     put_json_str(s, f.plover);
-    puts_(s, ",\"location\":null,\"counts\":{},\"negated\":");
+    puts_(s, ",\"location\":null,\"counts\":{");
+    static const char *const names[5] = { "killed", "wounded", "arrested",
+                                          "displaced", "crowd" };
+    const unsigned vals[5] = { ev->killed, ev->wounded, ev->arrested,
+                               ev->displaced, ev->crowd };
+    bool first = true;
+    for (int i = 0; i < 5; i++) {
+        if (vals[i] == 0)
+            continue;
+        puts_(s, first ? "\"" : ",\"");
+        puts_(s, names[i]);
+        puts_(s, "\":");
+        putl(s, vals[i]);
+        first = false;
+    }
+    puts_(s, "},\"negated\":");
     puts_(s, ev->negated ? "true" : "false");
     puts_(s, "}\n");
 }

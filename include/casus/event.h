@@ -47,6 +47,13 @@ typedef struct casus_event {
     char source_text[CASUS_TEXT_MAX];   /**< words coded as the source */
     char target_text[CASUS_TEXT_MAX];
     bool negated;                       /**< the sentence denies it */
+    unsigned killed;                    /**< people reported killed in the
+                                             event's sentence; 0 when none
+                                             is reported */
+    unsigned wounded;                   /**< likewise wounded */
+    unsigned arrested;                  /**< likewise arrested */
+    unsigned displaced;                 /**< likewise displaced */
+    unsigned crowd;                     /**< size of a crowd (protests) */
     const char *rule_file;              /**< dictionary that fired; borrowed
                                              from the dictionary, may be NULL */
     long rule_line;                     /**< its line, 0 when unknown */
