@@ -30,7 +30,7 @@
 /* Types                                                               */
 /* ------------------------------------------------------------------ */
 
-#define STORE_VERSION 1   /* PRAGMA user_version of the schema below */
+#define STORE_VERSION 2   /* PRAGMA user_version of the schema below */
 #define STORE_BATCH 500   /* documents per transaction */
 
 static const char schema_sql[] =
@@ -46,7 +46,9 @@ static const char schema_sql[] =
     " source_text TEXT NOT NULL, target_text TEXT NOT NULL,"
     " code TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER,"
     " goldstein REAL NOT NULL, plover TEXT NOT NULL,"
-    " negated INTEGER NOT NULL, rule_file TEXT, rule_line INTEGER);"
+    " negated INTEGER NOT NULL, rule_file TEXT, rule_line INTEGER,"
+    " killed INTEGER, wounded INTEGER, arrested INTEGER,"
+    " displaced INTEGER, crowd INTEGER);"
     "CREATE INDEX events_doc ON events(doc);"
     "CREATE INDEX events_code ON events(code);"
     "CREATE INDEX events_pair ON events(source, target);"
@@ -83,9 +85,10 @@ static const char *const stmt_sql[ST_COUNT] = {
                         " VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_PUT_EVENT] = "INSERT INTO events(doc, sentence, date, source, target,"
                      " source_text, target_text, code, root, quad,"
-                     " goldstein, plover, negated, rule_file, rule_line)"
+                     " goldstein, plover, negated, rule_file, rule_line,"
+                     " killed, wounded, arrested, displaced, crowd)"
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                     " ?11, ?12, ?13, ?14, ?15)",
+                     " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
 };
 
 struct casus_store {
@@ -203,6 +206,21 @@ static int setup_schema(casus_store *st, const char *path)
         return error;
     if (version == STORE_VERSION)
         return 0;
+    if (version == 1) {
+        /* version 2 added the counts of each event */
+        if ((error = exec(st, "BEGIN IMMEDIATE")) < 0)
+            return error;
+        if ((error = exec(st, "ALTER TABLE events ADD COLUMN killed INTEGER;"
+                              "ALTER TABLE events ADD COLUMN wounded INTEGER;"
+                              "ALTER TABLE events ADD COLUMN arrested INTEGER;"
+                              "ALTER TABLE events ADD COLUMN displaced INTEGER;"
+                              "ALTER TABLE events ADD COLUMN crowd INTEGER;"
+                              "PRAGMA user_version = 2")) < 0) {
+            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+            return error;
+        }
+        return exec(st, "COMMIT");
+    }
     if (version > STORE_VERSION) {
         set_err(st, "%s: store version %lld is newer than this casus"
                     " supports (%d)", path, version, STORE_VERSION);
@@ -309,6 +327,15 @@ static int put_rows(casus_store *st, const casus_doc *doc,
             sqlite3_bind_int64(s, 15, ev->rule_line);
         else
             sqlite3_bind_null(s, 15);
+        /* counts: NULL when the sentence reports none */
+        const unsigned counts[5] = { ev->killed, ev->wounded, ev->arrested,
+                                     ev->displaced, ev->crowd };
+        for (int k = 0; k < 5; k++) {
+            if (counts[k] > 0)
+                sqlite3_bind_int64(s, 16 + k, (sqlite3_int64)counts[k]);
+            else
+                sqlite3_bind_null(s, 16 + k);
+        }
         if ((error = run(st, ST_PUT_EVENT)) < 0)
             return error;
     }

@@ -98,11 +98,13 @@ static void test_store_put__round_trips_every_table(void **state)
     ev[1].negated = true;
     ev[1].rule_file = "data/x.verbs";
     ev[1].rule_line = 42;
+    ev[1].killed = 3;
+    ev[1].arrested = 19;
 
     assert_int_equal(casus_store_put(st, &d, sentences, 2, ev, 2), 0);
     assert_int_equal(casus_store_close(st), 0);
 
-    assert_int_equal(query("PRAGMA user_version"), 1);
+    assert_int_equal(query("PRAGMA user_version"), 2);
     assert_int_equal(query("SELECT count(*) FROM documents WHERE id = 'd1'"
                            " AND date = '2019-04-10' AND title = 'Title'"
                            " AND source IS NULL"
@@ -119,11 +121,14 @@ static void test_store_put__round_trips_every_table(void **state)
                            " AND date IS NULL AND negated = 0"
                            " AND source = 'USAGOV' AND target = 'IRQ'"
                            " AND source_text = 'Washington'"
-                           " AND rule_file IS NULL"), 1);
+                           " AND rule_file IS NULL AND killed IS NULL"
+                           " AND arrested IS NULL"), 1);
     assert_int_equal(query("SELECT count(*) FROM events WHERE code = '046'"
                            " AND date = '2019-04-09' AND negated = 1"
                            " AND rule_file = 'data/x.verbs'"
-                           " AND rule_line = 42"), 1);
+                           " AND rule_line = 42 AND killed = 3"
+                           " AND wounded IS NULL AND arrested = 19"
+                           " AND displaced IS NULL AND crowd IS NULL"), 1);
     assert_int_equal(query("SELECT count(*) FROM cameo WHERE code = '14'"
                            " AND quad = 4"), 1);
 }
@@ -240,7 +245,42 @@ static void test_store_open__refuses_foreign_files(void **state)
     sqlite3_close(db);
     assert_int_equal(casus_store_open(&st, path, &diag), CASUS_ESTORE);
     assert_string_equal(diag.msg, "store version 99 is newer than this "
-                                  "casus supports (1)");
+                                  "casus supports (2)");
+}
+
+/* A store written before the counts were kept (version 1) gains their
+ * columns when opened, and keeps its rows. */
+static void test_store_open__migrates_version_1(void **state)
+{
+    (void)state;
+    sqlite3 *db;
+    casus_store *st;
+    casus_diag diag = CASUS_DIAG_INIT;
+    unlink(path);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+        "CREATE TABLE documents(id TEXT PRIMARY KEY NOT NULL, date TEXT,"
+        " title TEXT, source TEXT, url TEXT, text TEXT NOT NULL);"
+        "CREATE TABLE sentences(doc TEXT NOT NULL, idx INTEGER NOT NULL,"
+        " start INTEGER NOT NULL, len INTEGER NOT NULL, text TEXT NOT NULL,"
+        " PRIMARY KEY (doc, idx));"
+        "CREATE TABLE events(id INTEGER PRIMARY KEY, doc TEXT NOT NULL,"
+        " sentence INTEGER NOT NULL, date TEXT, source TEXT NOT NULL,"
+        " target TEXT NOT NULL, source_text TEXT NOT NULL,"
+        " target_text TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL,"
+        " quad INTEGER, goldstein REAL NOT NULL, plover TEXT NOT NULL,"
+        " negated INTEGER NOT NULL, rule_file TEXT, rule_line INTEGER);"
+        "INSERT INTO events(doc, sentence, source, target, source_text,"
+        " target_text, code, root, goldstein, plover, negated)"
+        " VALUES ('old', 0, 'SRB', 'KSV', 'Serbia', 'Kosovo', '112', '11',"
+        " -2.0, 'ACCUSE', 0);"
+        "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(casus_store_open(&st, path, &diag), 0);
+    assert_int_equal(casus_store_close(st), 0);
+    assert_int_equal(query("PRAGMA user_version"), 2);
+    assert_int_equal(query("SELECT count(*) FROM events WHERE doc = 'old'"
+                           " AND killed IS NULL AND crowd IS NULL"), 1);
 }
 
 int main(void)
@@ -253,6 +293,7 @@ int main(void)
         T(test_store_put__rejects_a_sentence_outside_the_text),
         T(test_store_open__fails_on_a_bad_path),
         T(test_store_open__refuses_foreign_files),
+        T(test_store_open__migrates_version_1),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
