@@ -22,6 +22,7 @@
 #include "casus/coder.h"
 #include "coderint.h"
 #include "counts.h"
+#include "dates.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -869,8 +870,13 @@ int coder_emit(casus_coder *c, const char *doc_id, int sentence,
 {
     counts cn;
     counts_init(&cn);
-    if (c->n_cands > 0)
+    char day[11];
+    if (c->n_cands > 0) {
         counts_extract(c->ps.text, c->ps.text_len, &cn);
+        /* the day the sentence names, else the document's */
+        if (dates_resolve(c->ps.text, c->ps.text_len, date, day))
+            date = day;
+    }
     for (size_t i = 0; i < c->n_cands; i++) {
         const cand_event *ce = &c->cands[i];
         if (CS_ARRAY_GROW(c->events, c->events_cap, c->n_events + 1) < 0)

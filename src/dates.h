@@ -1,0 +1,58 @@
+/*
+ * dates.h - the date an event's sentence names, resolved to a day
+ *
+ * News reports the day of an event relative to the day of publication:
+ * "on Wednesday", "yesterday", "March 5".  dates_resolve() finds the
+ * first such expression in one sentence and turns it into YYYY-MM-DD,
+ * given the document's date.  Like counts.h it reads the original text
+ * with a small word grammar, depends on nothing but the C library,
+ * allocates nothing and keeps no state.
+ *
+ * Expressions, with the document dated Friday 2019-04-12:
+ *
+ *     2019-03-05, March 5 2019, 5 March 2019     2019-03-05 (no doc date needed)
+ *     March 5, Mar. 5, 5 March, the 5th of March  2019-03-05
+ *     Wednesday, on Wednesday, last Wednesday     2019-04-10
+ *     Friday                                      2019-04-12 (the same day)
+ *     last Friday                                 2019-04-05
+ *     next Monday, this coming Monday             2019-04-15
+ *     will meet on Monday, due ... until Monday   2019-04-15
+ *     yesterday, last night                       2019-04-11
+ *     the day before yesterday                    2019-04-10
+ *     today, tonight, this morning                2019-04-12
+ *
+ * A weekday looks back from the document's day (or is that day) unless
+ * "next" or "coming" precedes it, or "will", "shall", "due", "until",
+ * "scheduled" or "expected" comes before it in the sentence: then it
+ * looks ahead (or is that day).
+ *
+ * Month and weekday names count only when capitalised ("may", "a march"
+ * are not dates), and a month name only next to a day number.  A month
+ * and day without a year take the document's year, or the year before
+ * when that would put the day more than 180 days after the document.
+ * Periods ("last week", "last month", "in 1999") are not days and are
+ * not resolved: such events keep the document's date.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef CASUS_DATES_H
+#define CASUS_DATES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Resolve the first date expression of one sentence.
+ *
+ * @param text      the sentence, original case, UTF-8; need not be
+ *                  NUL-terminated; may be NULL when len is 0
+ * @param len       its length in bytes
+ * @param doc_date  the document's date "YYYY-MM-DD", or NULL or "" when
+ *                  unknown (then only dates with a year resolve)
+ * @param[out] out  "YYYY-MM-DD" when true is returned; untouched otherwise
+ * @return true when the sentence names a day that could be resolved
+ */
+bool dates_resolve(const char *text, size_t len, const char *doc_date,
+                   char out[11]);
+
+#endif

@@ -1,0 +1,165 @@
+/*
+ * resolve.c - unit tests of the date an event's sentence names
+ *
+ * Most tests use a document dated Friday 2019-04-12, as in src/dates.h;
+ * "-" as the expectation means the sentence names no day.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dates.h"
+
+static void expect_on(const char *doc_date, const char *text,
+                      const char *want)
+{
+    char got[11] = "-";
+    bool ok = dates_resolve(text, strlen(text), doc_date, got);
+    if (!ok)
+        strcpy(got, "-");
+    if (strcmp(got, want) != 0)
+        print_message("%s (doc %s)\n  -> %s\n", text,
+                      doc_date ? doc_date : "none", got);
+    assert_string_equal(got, want);
+    assert_true(ok == (strcmp(want, "-") != 0));
+}
+
+static void expect(const char *text, const char *want)
+{
+    expect_on("2019-04-12", text, want);
+}
+
+static void test_dates__weekdays_look_back_from_the_document(void **state)
+{
+    (void)state;
+    expect("Police raided three villages on Wednesday.", "2019-04-10");
+    expect("Protesters gathered Thursday in the capital.", "2019-04-11");
+    expect("The talks ended Saturday without a deal.", "2019-04-06");
+    expect("The minister resigned on Friday.", "2019-04-12");
+    expect("The minister resigned last Friday.", "2019-04-05");
+    expect("Troops left last Wednesday.", "2019-04-10");
+    /* the week starts again at the document's own day */
+    expect_on("2019-04-14", "Clashes broke out on Monday.", "2019-04-08");
+}
+
+static void test_dates__next_looks_ahead(void **state)
+{
+    (void)state;
+    expect("The envoy will visit Belgrade next Monday.", "2019-04-15");
+    expect("Talks resume this coming Friday.", "2019-04-19");
+    /* a future before the weekday looks ahead, including today */
+    expect("Ministers will meet on Monday.", "2019-04-15");
+    expect("The summit, due to open on Friday, was moved.", "2019-04-12");
+    expect("They will not visit the site until Saturday.", "2019-04-13");
+    expect("Nothing is scheduled before Tuesday.", "2019-04-16");
+    /* after the weekday it does not: the report was on Monday */
+    expect("He said on Monday that troops will leave.", "2019-04-08");
+    expect("He will say whether troops left last Monday.", "2019-04-08");
+}
+
+static void test_dates__relative_days(void **state)
+{
+    (void)state;
+    expect("Five officers were wounded yesterday.", "2019-04-11");
+    expect("The army was put on alert last night.", "2019-04-11");
+    expect("Gunmen attacked a convoy the day before yesterday.",
+           "2019-04-10");
+    expect("The ministry said today that 19 were arrested.", "2019-04-12");
+    expect("Rebels shelled the town this morning.", "2019-04-12");
+    expect("Today's attack killed 4.", "2019-04-12");
+    expect("A vote is expected tonight.", "2019-04-12");
+}
+
+static void test_dates__month_and_day(void **state)
+{
+    (void)state;
+    expect("The ceasefire was signed on March 5.", "2019-03-05");
+    expect("The ceasefire was signed on Mar. 5.", "2019-03-05");
+    expect("The ceasefire was signed on 5 March.", "2019-03-05");
+    expect("The ceasefire was signed on the 5th of March.", "2019-03-05");
+    expect("Elections are due on April 28th.", "2019-04-28");
+    /* up to 180 days ahead of the document: this year's; further
+     * ahead: last year's */
+    expect("A strike is called for Sept. 30.", "2019-09-30");
+    expect("The strike began on October 15.", "2018-10-15");
+    expect("The border was closed on December 20.", "2018-12-20");
+    expect("Fighting resumed on Feb. 29.", "-");   /* 2019 had none */
+}
+
+static void test_dates__full_dates(void **state)
+{
+    (void)state;
+    expect("The accord of March 5, 2016 was broken.", "2016-03-05");
+    expect("The accord of 5 March 2016 was broken.", "2016-03-05");
+    expect("The camp closed on 2018-11-30.", "2018-11-30");
+    expect_on(NULL, "The camp closed on November 30, 2018.", "2018-11-30");
+    expect_on("", "Leap day: February 29, 2016.", "2016-02-29");
+}
+
+static void test_dates__first_expression_wins(void **state)
+{
+    (void)state;
+    expect("On Tuesday police said the raid of March 1 left 3 dead.",
+           "2019-04-09");
+    expect("The March 1 raid was condemned on Tuesday.", "2019-03-01");
+}
+
+static void test_dates__not_dates(void **state)
+{
+    (void)state;
+    /* periods are not days */
+    expect("Tensions rose last week.", "-");
+    expect("Prices rose last month.", "-");
+    expect("The war ended in 1999.", "-");
+    expect("Elections are due in May 2019.", "-");
+    /* lower-case month and weekday words */
+    expect("Officials may 5 times reject the plan.", "-");
+    expect("A march of 5 thousand people.", "-");
+    expect("On sunday 3 were hurt.", "-");
+    /* numbers that are not days */
+    expect("March 5.5 percent higher.", "-");
+    expect("In March 40 people died.", "-");
+    expect("May 3km of road.", "-");
+    expect("The 2019-13-40 code is not a date.", "-");
+    /* relative words without a document date */
+    expect_on(NULL, "Police raided three villages on Wednesday.", "-");
+    expect_on("12/04/2019", "Five were hurt yesterday.", "-");
+    expect("", "-");
+}
+
+static void test_dates__null_and_truncated_text(void **state)
+{
+    (void)state;
+    char out[11] = "unchanged";
+    assert_false(dates_resolve(NULL, 0, "2019-04-12", out));
+    assert_string_equal(out, "unchanged");
+    /* only the first bytes are read: "March 5" of "March 51" */
+    const char *s = "March 51";
+    assert_true(dates_resolve(s, 7, "2019-04-12", out));
+    assert_string_equal(out, "2019-03-05");
+    /* a date cut at the end of the text does not read past it */
+    assert_false(dates_resolve("on 2019-04-1", 11, "2019-04-12", out));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates__weekdays_look_back_from_the_document),
+        cmocka_unit_test(test_dates__next_looks_ahead),
+        cmocka_unit_test(test_dates__relative_days),
+        cmocka_unit_test(test_dates__month_and_day),
+        cmocka_unit_test(test_dates__full_dates),
+        cmocka_unit_test(test_dates__first_expression_wins),
+        cmocka_unit_test(test_dates__not_dates),
+        cmocka_unit_test(test_dates__null_and_truncated_text),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
