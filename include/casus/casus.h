@@ -18,5 +18,6 @@
 #include "coder.h"
 #include "store.h"
 #include "validate.h"
+#include "places.h"
 
 #endif

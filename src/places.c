@@ -1,0 +1,406 @@
+/*
+ * places.c - place names in documents, resolved to GeoNames places
+ *
+ * The document is folded (text.h) and cut into tokens.  A run of
+ * capitalised words is looked up in the gazetteer, longest span first,
+ * from its first word (or after a direction word: "northern Syria").  A
+ * match must cover the run to its end ("Damascus Airport" is not
+ * Damascus), must not be a word of the stop list (months, titles...),
+ * and must be a country, or follow a locative word ("in", "near",
+ * "village of"...), or name a place of at least MIN_POPULATION people.
+ *
+ * Resolution: a name that is a country is the country.  Otherwise the
+ * most populous place of that name in a country the document names,
+ * else the most populous place of that name anywhere.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "alloc.h"
+#include "casus/places.h"
+#include "gazetteer.h"
+#include "strbuf.h"
+#include "text.h"
+
+/* ------------------------------------------------------------------ */
+/* Types                                                               */
+/* ------------------------------------------------------------------ */
+
+#define MAX_WORDS 5             /* longest name tried, in tokens */
+#define MAX_CANDS 64            /* places weighed per name */
+#define MAX_COUNTRIES 64        /* countries a document names, kept */
+#define MIN_POPULATION 100000   /* without a locative word before it */
+
+typedef struct wtok {
+    uint32_t start, len;        /* in the folded text */
+    bool cap;                   /* capitalised in the original */
+    bool word;
+} wtok;
+
+struct casus_geocoder {
+    gaz *g;
+    strbuf folded;
+    text_map map;
+    wtok *toks;
+    size_t n_toks, toks_cap;
+    casus_place *places;
+    size_t n_places, places_cap;
+    uint32_t (*words)[2];       /* first and last token of each place */
+    size_t words_cap;
+    char countries[MAX_COUNTRIES][2];
+    int n_countries;
+};
+
+/* Words that begin a sentence or a title more often than they name a
+ * place of the gazetteer. */
+static const char *const stop_words[] = {
+    "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+    "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "MONDAY",
+    "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+    "PRESIDENT", "MINISTER", "PRIME", "GENERAL", "POLICE", "ARMY",
+    "GOVERNMENT", "NEW", "SAID", "THE", "A", "AN", "IN", "ON", "AT", "BUT",
+    "AND", "OR", "IF", "AS", "OF", "HE", "SHE", "IT", "WE", "THEY", "THIS",
+    "THAT", "THESE", "THOSE", "MR", "MRS", "MS", "DR", "SAINT", "ST",
+    "UNION", "REPUBLIC", "KING", "QUEEN", "PRINCE", "LORD", "ISLAMIC",
+    "STATE", "CITY", "FORCES", "NATIONAL", "UNITED", "DEMOCRATIC",
+    "HOPE", "VICTORIA", "FAITH", "MERCY", "PROVIDENCE", "TRUMP", "ASSAD",
+    "PUTIN", "ERDOGAN", NULL };
+
+/* Capitalised words that may open a sentence before a place ("In
+ * China"): a run of capitals may start after them. */
+static const char *const openers[] = {
+    "THE", "A", "AN", "IN", "ON", "AT", "BUT", "AND", "OR", "IF", "AS",
+    "OF", "FROM", "NEAR", "TO", "WHILE", "WHEN", "AFTER", "BEFORE", NULL };
+
+/* Words after which a capitalised name is a place whatever its size. */
+static const char *const locatives[] = {
+    "IN", "NEAR", "AT", "FROM", "OUTSIDE", "INSIDE", "TO", "TOWARDS",
+    "TOWARD", "ACROSS", "AROUND", "INTO", "THROUGH", "VILLAGE", "TOWN",
+    "CITY", "PROVINCE", "DISTRICT", "REGION", "BESIEGED", "CAPITAL", NULL };
+
+/* Capitalised words that may precede a place inside one run. */
+static const char *const modifiers[] = {
+    "NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "NORTH", "SOUTH", "EAST",
+    "WEST", "CENTRAL", "GREATER", "UPPER", "LOWER", "RURAL", "DOWNTOWN",
+    "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN", "SOUTHWESTERN",
+    "NORTH-EASTERN", "NORTH-WESTERN", "SOUTH-EASTERN", "SOUTH-WESTERN",
+    "NORTH-EAST", "NORTH-WEST", "SOUTH-EAST", "SOUTH-WEST", NULL };
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+/* ------------------------------------------------------------------ */
+
+int casus_geocoder_open(casus_geocoder **out, const char *path,
+                        casus_diag *diag)
+{
+    *out = NULL;
+    casus_geocoder *gc = cs_malloc(sizeof(*gc));
+    if (gc == NULL)
+        return CASUS_ENOMEM;
+    memset(gc, 0, sizeof(*gc));
+    strbuf init = STRBUF_INIT;
+    text_map map_init = TEXT_MAP_INIT;
+    gc->folded = init;
+    gc->map = map_init;
+    int error = gaz_open(&gc->g, path, diag);
+    if (error < 0) {
+        cs_free(gc);
+        return error;
+    }
+    *out = gc;
+    return 0;
+}
+
+void casus_geocoder_free(casus_geocoder *gc)
+{
+    if (gc == NULL)
+        return;
+    gaz_close(gc->g);
+    strbuf_dispose(&gc->folded);
+    text_map_dispose(&gc->map);
+    cs_free(gc->toks);
+    cs_free(gc->places);
+    cs_free(gc->words);
+    cs_free(gc);
+}
+
+/* ------------------------------------------------------------------ */
+/* Finding names                                                       */
+/* ------------------------------------------------------------------ */
+
+static bool tok_in(const casus_geocoder *gc, size_t i,
+                   const char *const *list)
+{
+    const wtok *t = &gc->toks[i];
+    const char *s = gc->folded.buf + t->start;
+    for (size_t k = 0; list[k] != NULL; k++)
+        if (strlen(list[k]) == t->len && memcmp(list[k], s, t->len) == 0)
+            return true;
+    return false;
+}
+
+static int tokenize(casus_geocoder *gc, const char *orig)
+{
+    gc->n_toks = 0;
+    size_t pos = 0;
+    text_tok t;
+    while (text_next_token(gc->folded.buf, gc->folded.len, &pos, &t)) {
+        if (CS_ARRAY_GROW(gc->toks, gc->toks_cap, gc->n_toks + 1) < 0)
+            return CASUS_ENOMEM;
+        wtok *w = &gc->toks[gc->n_toks++];
+        w->start = (uint32_t)t.start;
+        w->len = (uint32_t)t.len;
+        w->word = t.kind == TEXT_TOK_WORD;
+        const unsigned char c =
+            (unsigned char)orig[text_map_byte(&gc->map, t.start)];
+        w->cap = w->word && ((c >= 'A' && c <= 'Z') || c >= 0x80);
+    }
+    return 0;
+}
+
+/* The lookup key of tokens [i, j]: words joined by single spaces. */
+static size_t key_of(const casus_geocoder *gc, size_t i, size_t j,
+                     char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = i; k <= j; k++) {
+        const wtok *t = &gc->toks[k];
+        if (n + t->len + 1 >= cap)
+            return 0;
+        if (k > i)
+            buf[n++] = ' ';
+        memcpy(buf + n, gc->folded.buf + t->start, t->len);
+        n += t->len;
+    }
+    return n;
+}
+
+static bool is_country(const gaz_place *p)
+{
+    return strncmp(p->feature, "PCLI", 4) == 0;
+}
+
+/* A country, a continent or a first-level division: a place whatever
+ * precedes it. */
+static bool is_region(const gaz_place *p)
+{
+    return is_country(p) || strncmp(p->feature, "CONT", 4) == 0 ||
+           strncmp(p->feature, "ADM1", 4) == 0;
+}
+
+/* Is a match of tokens [i, j] a place (file comment)? */
+static bool acceptable(const casus_geocoder *gc, size_t i, size_t j,
+                       const uint32_t *ids, size_t n)
+{
+    if (i == j && (tok_in(gc, i, stop_words) || tok_in(gc, i, modifiers)))
+        return false;
+    const size_t shown = n < MAX_CANDS ? n : MAX_CANDS;
+    for (size_t k = 0; k < shown; k++)
+        if (is_region(gaz_place_at(gc->g, ids[k])))
+            return true;
+    /* other names of up to three letters are acronyms of actors */
+    if (i == j && gc->toks[i].len <= 3)
+        return false;
+    if (i > 0 && tok_in(gc, i - 1, locatives))
+        return true;
+    if (i > 1 && tok_in(gc, i - 2, locatives) && tok_in(gc, i - 1, modifiers))
+        return true;
+    return gaz_place_at(gc->g, ids[0])->population >= MIN_POPULATION;
+}
+
+static void remember_country(casus_geocoder *gc, const char cc[2])
+{
+    for (int k = 0; k < gc->n_countries; k++)
+        if (memcmp(gc->countries[k], cc, 2) == 0)
+            return;
+    if (gc->n_countries < MAX_COUNTRIES)
+        memcpy(gc->countries[gc->n_countries++], cc, 2);
+}
+
+static bool doc_country(const casus_geocoder *gc, const char cc[2])
+{
+    for (int k = 0; k < gc->n_countries; k++)
+        if (memcmp(gc->countries[k], cc, 2) == 0)
+            return true;
+    return false;
+}
+
+/* Record the mention of tokens [i, j]; the place is chosen later. */
+static int add_mention(casus_geocoder *gc, size_t i, size_t j)
+{
+    if (CS_ARRAY_GROW(gc->places, gc->places_cap, gc->n_places + 1) < 0 ||
+        CS_ARRAY_GROW(gc->words, gc->words_cap, gc->n_places + 1) < 0)
+        return CASUS_ENOMEM;
+    gc->words[gc->n_places][0] = (uint32_t)i;
+    gc->words[gc->n_places][1] = (uint32_t)j;
+    casus_place *p = &gc->places[gc->n_places++];
+    memset(p, 0, sizeof(*p));
+    text_extent x;
+    text_map_range(&gc->map, gc->toks[i].start,
+                   gc->toks[j].start + gc->toks[j].len, &x);
+    p->start = x.byte_start;
+    p->end = x.byte_end;
+    p->cp_start = x.cp_start;
+    p->cp_end = x.cp_end;
+    return 0;
+}
+
+static int find_names(casus_geocoder *gc)
+{
+    char key[256];
+    uint32_t ids[MAX_CANDS];
+    for (size_t i = 0; i < gc->n_toks; i++) {
+        if (!gc->toks[i].cap)
+            continue;
+        /* start a run only at its first word, or after a modifier or an
+         * opening word ("In China") */
+        if (i > 0 && gc->toks[i - 1].cap && !tok_in(gc, i - 1, modifiers) &&
+            !tok_in(gc, i - 1, openers))
+            continue;
+        size_t run = i;             /* the run's last capitalised word */
+        while (run + 1 < gc->n_toks && gc->toks[run + 1].cap)
+            run++;
+        if (run - i >= MAX_WORDS)
+            continue;
+        /* the whole run, or a shorter start of it that names a country,
+         * a continent or a city of a million ("London Mayor ...") */
+        size_t end = run, n = 0;
+        for (;; end--) {
+            size_t klen = key_of(gc, i, end, key, sizeof(key));
+            n = klen ? gaz_lookup(gc->g, key, klen, ids, MAX_CANDS) : 0;
+            if (n > 0 && acceptable(gc, i, end, ids, n)) {
+                const gaz_place *top = gaz_place_at(gc->g, ids[0]);
+                if (end == run || strncmp(top->feature, "PCLI", 4) == 0 ||
+                    strncmp(top->feature, "CONT", 4) == 0 ||
+                    (strncmp(top->feature, "PPL", 3) == 0 &&
+                     top->population >= 1000000))
+                    break;
+            }
+            n = 0;
+            if (end == i)
+                break;
+        }
+        if (n == 0)
+            continue;
+        int error = add_mention(gc, i, end);
+        if (error < 0)
+            return error;
+        const size_t shown = n < MAX_CANDS ? n : MAX_CANDS;
+        for (size_t k = 0; k < shown; k++) {
+            const gaz_place *p = gaz_place_at(gc->g, ids[k]);
+            if (is_country(p))
+                remember_country(gc, p->country);
+        }
+        i = end;
+    }
+    return 0;
+}
+
+/* Choose the place of each mention (file comment). */
+static void resolve(casus_geocoder *gc)
+{
+    char key[256];
+    uint32_t ids[MAX_CANDS];
+    for (size_t m = 0; m < gc->n_places; m++) {
+        casus_place *p = &gc->places[m];
+        const size_t i = gc->words[m][0], j = gc->words[m][1];
+        size_t klen = key_of(gc, i, j, key, sizeof(key));
+        size_t n = gaz_lookup(gc->g, key, klen, ids, MAX_CANDS);
+        if (n > MAX_CANDS)
+            n = MAX_CANDS;
+        const gaz_place *best = gaz_place_at(gc->g, ids[0]);
+        const gaz_place *in_doc = NULL;
+        for (size_t k = 0; k < n; k++) {
+            const gaz_place *c = gaz_place_at(gc->g, ids[k]);
+            if (is_region(c) && strncmp(c->feature, "ADM1", 4) != 0) {
+                in_doc = c;     /* a country or continent */
+                break;
+            }
+            if (in_doc == NULL && doc_country(gc, c->country))
+                in_doc = c;
+        }
+        if (in_doc != NULL)
+            best = in_doc;
+        /* a capital before a division of the same name: Washington */
+        if (strncmp(best->feature, "ADM1", 4) == 0)
+            for (size_t k = 0; k < n; k++) {
+                const gaz_place *c = gaz_place_at(gc->g, ids[k]);
+                if (strncmp(c->feature, "PPLC", 4) == 0) {
+                    best = c;
+                    break;
+                }
+            }
+        p->geonames = best->geonames;
+        p->lat = best->lat / 1e5;
+        p->lon = best->lon / 1e5;
+        memcpy(p->country, best->country, 2);
+        p->country[2] = '\0';
+        memcpy(p->feature, best->feature, 6);
+        p->feature[6] = '\0';
+        p->name = gaz_str(gc->g, best->name);
+    }
+}
+
+int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
+                          const casus_place **places_out, size_t *count_out)
+{
+    *places_out = NULL;
+    *count_out = 0;
+    gc->n_places = 0;
+    gc->n_countries = 0;
+    if (doc->text_len >= UINT32_MAX)
+        return CASUS_ETOOBIG;
+    int error = text_fold(&gc->folded, &gc->map, doc->text, doc->text_len);
+    if (error < 0)
+        return error;
+    if ((error = tokenize(gc, doc->text)) < 0 ||
+        (error = find_names(gc)) < 0)
+        return error;
+    resolve(gc);
+    *places_out = gc->places;
+    *count_out = gc->n_places;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Mention records                                                     */
+/* ------------------------------------------------------------------ */
+
+size_t casus_place_format(char *buf, size_t cap, const casus_doc *doc,
+                          const casus_place *p)
+{
+    json_t *o = json_object();
+    if (o == NULL)
+        return 0;
+    json_object_set_new(o, "doc", json_string(doc->id ? doc->id : ""));
+    json_object_set_new(o, "start", json_integer((json_int_t)p->cp_start));
+    json_object_set_new(o, "end", json_integer((json_int_t)p->cp_end));
+    json_object_set_new(o, "text", json_stringn(doc->text + p->start,
+                                                p->end - p->start));
+    json_object_set_new(o, "kind", json_string("place"));
+    json_object_set_new(o, "name", json_string(p->name ? p->name : ""));
+    json_object_set_new(o, "geonames", p->geonames
+                                           ? json_integer(p->geonames)
+                                           : json_null());
+    json_object_set_new(o, "lat", json_real(p->lat));
+    json_object_set_new(o, "lon", json_real(p->lon));
+    json_object_set_new(o, "country", json_string(p->country));
+    json_object_set_new(o, "feature", json_string(p->feature));
+    size_t n = json_dumpb(o, NULL, 0, JSON_COMPACT | JSON_PRESERVE_ORDER |
+                                          JSON_REAL_PRECISION(7));
+    if (n + 1 < cap) {
+        json_dumpb(o, buf, cap, JSON_COMPACT | JSON_PRESERVE_ORDER |
+                                    JSON_REAL_PRECISION(7));
+        buf[n] = '\n';
+        buf[n + 1] = '\0';
+    }
+    json_decref(o);
+    return n + 1;
+}
