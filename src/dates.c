@@ -4,7 +4,7 @@
  * The sentence is cut into words, numbers and punctuation (ASCII only:
  * every date word is ASCII), then each token is tried as the start of
  * an expression of dates.h, left to right; the first that resolves wins.
- * Days are counted from 1970-01-01 in the proleptic Gregorian calendar.
+ * Days are counted as in util/date.h.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "date.h"
 #include "dates.h"
 
 /* ------------------------------------------------------------------ */
@@ -47,54 +48,10 @@ typedef struct scan {
 /* Calendar                                                            */
 /* ------------------------------------------------------------------ */
 
-static bool leap(long y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int month_days(long y, int m)
-{
-    static const int n[12] = { 31, 28, 31, 30, 31, 30,
-                               31, 31, 30, 31, 30, 31 };
-    return m == 2 && leap(y) ? 29 : n[m - 1];
-}
-
+/* A real day in the years "YYYY" can write. */
 static bool valid_day(long y, int m, long d)
 {
-    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= month_days(y, m);
-}
-
-/* Days from 1970-01-01 to y-m-d, counted through 400-year eras of
- * 146,097 days with years starting in March (so the leap day is last). */
-static long day_number(long y, int m, long d)
-{
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long mp = (m + 9) % 12;                 /* March = 0 */
-    const long doy = (153 * mp + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil(long days, long *y, int *m, long *d)
-{
-    days += 719468;
-    const long era = (days >= 0 ? days : days - 146096) / 146097;
-    const long doe = days - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
-/* 0 = Sunday .. 6 = Saturday; 1970-01-01 was a Thursday. */
-static int weekday(long days)
-{
-    return (int)(((days % 7) + 11) % 7);
+    return y >= 1 && y <= 9999 && date_valid(y, m, d);
 }
 
 /* "YYYY-MM-DD" of a day number; false outside years 1..9999 ("next
@@ -103,31 +60,23 @@ static bool format_day(long days, char out[11])
 {
     long y, d;
     int m;
-    civil(days, &y, &m, &d);
+    date_from_days(days, &y, &m, &d);
     if (y < 1 || y > 9999)
         return false;
     snprintf(out, 11, "%04ld-%02d-%02ld", y, m, d);
     return true;
 }
 
-/* "YYYY-MM-DD" at s (len bytes available): its day number, or false. */
+/* "YYYY-MM-DD" at s (len bytes available, not followed by a digit): its
+ * day number, or false. */
 static bool parse_iso(const char *s, size_t len, long *days)
 {
-    if (len < 10 || s[4] != '-' || s[7] != '-')
+    int y, m, d;
+    if (len < 10 || !date_parse(s, &y, &m, &d) || !valid_day(y, m, d))
         return false;
-    long v[3] = { 0, 0, 0 };
-    static const int at[3][2] = { { 0, 4 }, { 5, 2 }, { 8, 2 } };
-    for (int k = 0; k < 3; k++)
-        for (int i = at[k][0]; i < at[k][0] + at[k][1]; i++) {
-            if (s[i] < '0' || s[i] > '9')
-                return false;
-            v[k] = v[k] * 10 + (s[i] - '0');
-        }
     if (len > 10 && s[10] >= '0' && s[10] <= '9')
         return false;
-    if (!valid_day(v[0], (int)v[1], v[2]))
-        return false;
-    *days = day_number(v[0], (int)v[1], v[2]);
+    *days = date_to_days(y, m, d);
     return true;
 }
 
@@ -277,16 +226,16 @@ static bool month_day(const scan *sc, long y, int m, int d, long *days)
     if (y > 0) {
         if (!valid_day(y, m, d))
             return false;
-        *days = day_number(y, m, d);
+        *days = date_to_days(y, m, d);
         return true;
     }
     if (!sc->have_doc || !valid_day(sc->doc_year, m, d))
         return false;
-    *days = day_number(sc->doc_year, m, d);
+    *days = date_to_days(sc->doc_year, m, d);
     if (*days - sc->doc > LATE_DAYS) {
         if (!valid_day(sc->doc_year - 1, m, d))
             return false;
-        *days = day_number(sc->doc_year - 1, m, d);
+        *days = date_to_days(sc->doc_year - 1, m, d);
     }
     return true;
 }
@@ -322,7 +271,7 @@ static bool weekday_at(const scan *sc, int i, long *days)
     for (int w = 0; w < 7; w++) {
         if (!word_is(sc, i, names[w]))
             continue;
-        const int today = weekday(sc->doc);
+        const int today = date_weekday(sc->doc);
         const bool next = word_is(sc, i - 1, "next") ||
                           word_is(sc, i - 1, "coming");
         if (next || (!word_is(sc, i - 1, "last") && future_before(sc, i))) {
@@ -401,7 +350,7 @@ bool dates_resolve(const char *text, size_t len, const char *doc_date,
     if (sc.have_doc) {
         long y, d;
         int m;
-        civil(sc.doc, &y, &m, &d);
+        date_from_days(sc.doc, &y, &m, &d);
         sc.doc_year = (int)y;
     }
     if (text == NULL)

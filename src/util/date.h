@@ -18,4 +18,15 @@ int date_day_of_year(int year, int month, int day);
 
 bool date_is_leap(int year);
 
+/* Is year-month-day a real calendar day (any year)? */
+bool date_valid(long year, int month, long day);
+
+/* Days from 1970-01-01 (negative before it) of a valid date, in the
+ * proleptic Gregorian calendar, and back. */
+long date_to_days(long year, int month, long day);
+void date_from_days(long days, long *year, int *month, long *day);
+
+/* 0 = Sunday .. 6 = Saturday, of a day count as above. */
+int date_weekday(long days);
+
 #endif
