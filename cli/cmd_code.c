@@ -174,19 +174,28 @@ static int parse_args(code_opts *o, int argc, char **argv)
 /* Coding                                                              */
 /* ------------------------------------------------------------------ */
 
+/* After a format call reported needing n bytes: true when the record
+ * buffer was too small and has been grown, so that the call is to be
+ * repeated. */
+static bool grow_out(code_run *run, size_t n)
+{
+    if (n < run->out_cap)
+        return false;
+    free(run->out);
+    run->out_cap = n + 1 > 2 * run->out_cap ? n + 1 : 2 * run->out_cap;
+    run->out = cli_xmalloc(run->out_cap);
+    return true;
+}
+
 /* One fwrite per record, so records never interleave mid-line. */
 static void write_event(code_run *run, const casus_event *ev)
 {
     const casus_format fmt = run->opts->format;
     size_t n = casus_event_format(run->out, run->out_cap, ev, fmt,
                                   run->n_events + 1);
-    if (n >= run->out_cap) {
-        free(run->out);
-        run->out_cap = n + 1 > 2 * run->out_cap ? n + 1 : 2 * run->out_cap;
-        run->out = cli_xmalloc(run->out_cap);
+    if (grow_out(run, n))
         n = casus_event_format(run->out, run->out_cap, ev, fmt,
                                run->n_events + 1);
-    }
     fwrite(run->out, 1, n, stdout);
 }
 
@@ -204,14 +213,9 @@ static int write_places(code_run *run, const casus_doc *doc)
     for (size_t i = 0; i < n; i++) {
         size_t len = casus_place_format(run->out, run->out_cap, doc,
                                         &places[i]);
-        if (len >= run->out_cap) {
-            free(run->out);
-            run->out_cap = len + 1 > 2 * run->out_cap ? len + 1
-                                                      : 2 * run->out_cap;
-            run->out = cli_xmalloc(run->out_cap);
+        if (grow_out(run, len))
             len = casus_place_format(run->out, run->out_cap, doc,
                                      &places[i]);
-        }
         if (len == 0) {
             fputs("casus: out of memory\n", stderr);
             return CLI_EXIT_FAILURE;
