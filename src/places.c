@@ -187,12 +187,23 @@ static bool is_country(const gaz_place *p)
     return strncmp(p->feature, "PCLI", 4) == 0;
 }
 
+static bool is_division(const gaz_place *p)
+{
+    return strncmp(p->feature, "ADM1", 4) == 0;
+}
+
+/* A country or a continent: what a name means first, whatever else it
+ * may name. */
+static bool is_land(const gaz_place *p)
+{
+    return is_country(p) || strncmp(p->feature, "CONT", 4) == 0;
+}
+
 /* A country, a continent or a first-level division: a place whatever
  * precedes it. */
 static bool is_region(const gaz_place *p)
 {
-    return is_country(p) || strncmp(p->feature, "CONT", 4) == 0 ||
-           strncmp(p->feature, "ADM1", 4) == 0;
+    return is_land(p) || is_division(p);
 }
 
 /* Is a match of tokens [i, j] a place (file comment)? */
@@ -277,8 +288,7 @@ static int find_names(casus_geocoder *gc)
             n = klen ? gaz_lookup(gc->g, key, klen, ids, MAX_CANDS) : 0;
             if (n > 0 && acceptable(gc, i, end, ids, n)) {
                 const gaz_place *top = gaz_place_at(gc->g, ids[0]);
-                if (end == run || strncmp(top->feature, "PCLI", 4) == 0 ||
-                    strncmp(top->feature, "CONT", 4) == 0 ||
+                if (end == run || is_land(top) ||
                     (strncmp(top->feature, "PPL", 3) == 0 &&
                      top->population >= 1000000))
                     break;
@@ -319,7 +329,7 @@ static void resolve(casus_geocoder *gc)
         const gaz_place *in_doc = NULL;
         for (size_t k = 0; k < n; k++) {
             const gaz_place *c = gaz_place_at(gc->g, ids[k]);
-            if (is_region(c) && strncmp(c->feature, "ADM1", 4) != 0) {
+            if (is_land(c)) {
                 in_doc = c;     /* a country or continent */
                 break;
             }
@@ -329,7 +339,7 @@ static void resolve(casus_geocoder *gc)
         if (in_doc != NULL)
             best = in_doc;
         /* a capital before a division of the same name: Washington */
-        if (strncmp(best->feature, "ADM1", 4) == 0)
+        if (is_division(best))
             for (size_t k = 0; k < n; k++) {
                 const gaz_place *c = gaz_place_at(gc->g, ids[k]);
                 if (strncmp(c->feature, "PPLC", 4) == 0) {
