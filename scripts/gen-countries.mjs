@@ -13,50 +13,17 @@
 // below.  `make` runs this into data/gen/countries.actors (see NOTICE for
 // the licences of both sources); doc/dict-format.md describes the format.
 //
-// No dependencies besides the two data files.
+// No dependencies besides the two data files; the names they lack are
+// in country-names.mjs, which gen-gazetteer.mjs shares.
 //
 // SPDX-License-Identifier: MIT
 
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+import { CODE, EXTRA_NAMES, EXTRA_DEMONYMS } from './country-names.mjs';
+
 // ---- hand-made tables ------------------------------------------------
-
-// world-countries codes that are not CAMEO's
-const CODE = { UNK: 'KSV' };
-
-// English names and demonyms that neither source gives
-const EXTRA_NAMES = {
-    GBR: ['Britain', 'Great Britain'],
-    MMR: ['Burma'],
-    NLD: ['Holland'],
-    SWZ: ['Swaziland'],
-    TUR: ['Turkey'],
-};
-const EXTRA_DEMONYMS = {
-    BIH: ['Bosnian'],
-    CHE: ['Swiss'],
-    COM: ['Comorian'],
-    CPV: ['Cape Verdean'],
-    DNK: ['Dane'],
-    ECU: ['Ecuadorian'],
-    ESP: ['Spaniard'],
-    FIN: ['Finn'],
-    GBR: ['Briton'],
-    GNB: ['Bissau-Guinean'],
-    KAZ: ['Kazakh'],
-    KGZ: ['Kyrgyz'],
-    LSO: ['Basotho'],
-    MDV: ['Maldivian'],
-    NPL: ['Nepali'],
-    SAU: ['Saudi'],
-    SUR: ['Surinamese'],
-    SVN: ['Slovenian'],
-    SWE: ['Swede'],
-    TJK: ['Tajik'],
-    TUR: ['Turk'],
-    UZB: ['Uzbek'],
-};
 
 // Where the government sits, when world-countries' first capital is not it
 const CAPITALS = {

