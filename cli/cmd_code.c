@@ -36,8 +36,10 @@ static const char usage[] =
     "                      --format is given too\n"
     "  --mentions          also write a mention record for each place\n"
     "                      name found (JSONL, after the document's events)\n"
-    "  --gazetteer FILE    the gazetteer for --mentions; default:\n"
-    "                      gen/gazetteer.bin beside default.project\n"
+    "  --gazetteer FILE    the gazetteer that places and event locations\n"
+    "                      come from; default: gen/gazetteer.bin beside\n"
+    "                      default.project\n"
+    "  --no-places         do not look for places: events get no location\n"
     "  --max-doc BYTES     reject documents larger than this (suffix K, M\n"
     "                      or G allowed; default 16M)\n"
     "  --tolerate-rejects  exit 0 even when documents were rejected\n"
@@ -60,6 +62,7 @@ typedef struct code_opts {
     const char *db;        /* --db, or NULL */
     bool tolerate_rejects;
     bool mentions;         /* --mentions */
+    bool no_places;        /* --no-places */
     const char *gazetteer; /* --gazetteer, or NULL */
     size_t max_doc;        /* 0: the library's default */
 } code_opts;
@@ -68,7 +71,7 @@ typedef struct code_run {
     const code_opts *opts;
     casus_coder *coder;
     casus_store *store;    /* NULL without --db */
-    casus_geocoder *geo;   /* NULL without --mentions */
+    casus_geocoder *geo;   /* NULL with --no-places or no gazetteer */
     char *out;             /* record buffer, grown as needed */
     size_t out_cap;
     unsigned long long n_docs, n_sentences, n_events, n_rejected;
@@ -149,6 +152,11 @@ static int parse_args(code_opts *o, int argc, char **argv)
             if (m < 0)
                 return CLI_EXIT_FAILURE;
             o->mentions = true;
+        } else if ((m = cli_opt(argc, argv, &i, "--no-places", false,
+                                &v)) != 0) {
+            if (m < 0)
+                return CLI_EXIT_FAILURE;
+            o->no_places = true;
         } else if ((m = cli_opt(argc, argv, &i, "--gazetteer", true,
                                 &v)) != 0) {
             if (m < 0)
@@ -167,6 +175,9 @@ static int parse_args(code_opts *o, int argc, char **argv)
     if (o->mentions && o->format != CASUS_FORMAT_JSONL)
         return cli_usage_error("code", "--mentions writes JSONL; it cannot "
                                        "go with --format tsv");
+    if (o->mentions && o->no_places)
+        return cli_usage_error("code", "--mentions needs places; it cannot "
+                                       "go with --no-places");
     return -1;
 }
 
@@ -203,13 +214,8 @@ static void write_event(code_run *run, const casus_event *ev)
  * @return 0, or CLI_EXIT_FAILURE after printing why */
 static int write_places(code_run *run, const casus_doc *doc)
 {
-    const casus_place *places;
     size_t n;
-    int error = casus_geocoder_places(run->geo, doc, &places, &n);
-    if (error < 0) {
-        fprintf(stderr, "casus: %s: %s\n", doc->id, casus_strerror(error));
-        return CLI_EXIT_FAILURE;
-    }
+    const casus_place *places = casus_coder_places(run->coder, &n);
     for (size_t i = 0; i < n; i++) {
         size_t len = casus_place_format(run->out, run->out_cap, doc,
                                         &places[i]);
@@ -239,14 +245,17 @@ static int code_doc(code_run *run, const casus_doc *doc)
     if (run->opts->to_stdout)
         for (size_t i = 0; i < n_events; i++)
             write_event(run, &events[i]);
-    if (run->geo != NULL && (error = write_places(run, doc)) != 0)
+    if (run->opts->mentions && (error = write_places(run, doc)) != 0)
         return error;
     if (run->store != NULL) {
         size_t n_sentences;
         const size_t (*sentences)[2] =
             casus_coder_sentences(run->coder, &n_sentences);
+        size_t n_places;
+        const casus_place *places = casus_coder_places(run->coder,
+                                                       &n_places);
         error = casus_store_put(run->store, doc, sentences, n_sentences,
-                                events, n_events);
+                                events, n_events, places, n_places);
         if (error < 0) {
             fprintf(stderr, "casus: %s: %s\n", run->opts->db,
                     casus_store_errmsg(run->store));
@@ -316,6 +325,42 @@ done:
 /* Entry point                                                         */
 /* ------------------------------------------------------------------ */
 
+/* Open the gazetteer of --gazetteer, else the default one.  Without the
+ * default one the run goes on, with a warning, and events get no place.
+ * @return 0, or CLI_EXIT_FAILURE after printing why */
+static int open_geocoder(code_run *run)
+{
+    const code_opts *o = run->opts;
+    char *path = NULL;
+    if (o->gazetteer == NULL) {
+        /* gen/gazetteer.bin beside default.project */
+        char *def = cli_default_dict_path();
+        char *slash = strrchr(def, '/');
+        const size_t dir = slash ? (size_t)(slash - def + 1) : 0;
+        path = cli_xmalloc(dir + sizeof("gen/gazetteer.bin"));
+        memcpy(path, def, dir);
+        memcpy(path + dir, "gen/gazetteer.bin", sizeof("gen/gazetteer.bin"));
+        free(def);
+    }
+    casus_diag diag = CASUS_DIAG_INIT;
+    int error = casus_geocoder_open(&run->geo, path ? path : o->gazetteer,
+                                    &diag);
+    free(path);
+    if (error == CASUS_ENOMEM) {
+        fputs("casus: out of memory\n", stderr);
+        return CLI_EXIT_FAILURE;
+    }
+    if (error < 0) {
+        fprintf(stderr, "casus: %s\n", diag.msg);
+        if (o->gazetteer != NULL || o->mentions)
+            return CLI_EXIT_FAILURE;
+        fputs("casus: going on without places: events get no location "
+              "(run make to build the gazetteer, or give --no-places)\n",
+              stderr);
+    }
+    return 0;
+}
+
 int cmd_code(int argc, char **argv)
 {
     code_opts opts = { .format = CASUS_FORMAT_JSONL };
@@ -340,31 +385,9 @@ int cmd_code(int argc, char **argv)
         }
     }
 
-    if (opts.mentions) {
-        char *path = NULL;
-        if (opts.gazetteer == NULL) {
-            /* gen/gazetteer.bin beside default.project */
-            char *def = cli_default_dict_path();
-            char *slash = strrchr(def, '/');
-            const size_t dir = slash ? (size_t)(slash - def + 1) : 0;
-            path = cli_xmalloc(dir + sizeof("gen/gazetteer.bin"));
-            memcpy(path, def, dir);
-            memcpy(path + dir, "gen/gazetteer.bin", sizeof("gen/gazetteer.bin"));
-            free(def);
-        }
-        casus_diag diag = CASUS_DIAG_INIT;
-        int error = casus_geocoder_open(&run.geo, path ? path : opts.gazetteer,
-                                        &diag);
-        if (error < 0) {
-            if (error == CASUS_ENOMEM)
-                fputs("casus: out of memory\n", stderr);
-            else
-                fprintf(stderr, "casus: %s\n", diag.msg);
-        }
-        free(path);
-        if (error < 0)
-            goto done;
-    }
+    if (!opts.no_places && open_geocoder(&run) != 0)
+        goto done;
+    casus_coder_set_geocoder(run.coder, run.geo);
 
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));

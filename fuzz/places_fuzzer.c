@@ -4,7 +4,8 @@
  * Runs the geocoder over arbitrary bytes as one document and checks each
  * place: its byte span lies inside the text, its code-point span is no
  * longer than its byte span, its coordinates are on the globe, and its
- * mention record formats.  Needs the gazetteer `make` builds.  The text
+ * mention record and event location format.  Then locates the text's
+ * halves and checks the answer is one of the places.  Needs the gazetteer `make` builds.  The text
  * is copied into a buffer of exactly its size, so ASan catches any read
  * past it.
  *
@@ -52,6 +53,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(p[i].lat >= -90 && p[i].lat <= 90);
         CHECK(p[i].lon >= -180 && p[i].lon <= 180);
         CHECK(casus_place_format(buf, sizeof(buf), &doc, &p[i]) > 0);
+        casus_location loc;
+        casus_place_location(&p[i], &loc);
+        CHECK(strlen(loc.name) < sizeof(loc.name));
+    }
+    const size_t halves[3][2] = { { 0, size / 2 }, { size / 2, size },
+                                  { 0, size } };
+    for (int h = 0; h < 3; h++) {
+        const casus_place *at = casus_geocoder_locate(gc, halves[h][0],
+                                                      halves[h][1]);
+        CHECK(n == 0 ? at == NULL : at >= p && at < p + n);
     }
     free(copy);
     return 0;

@@ -901,15 +901,50 @@ int coder_emit(casus_coder *c, const char *doc_id, int sentence,
     return 0;
 }
 
+/* Give the events from index first on the place of the sentence in
+ * bytes [start, end). */
+static void locate(casus_coder *c, size_t start, size_t end, size_t first)
+{
+    if (c->geocoder == NULL || first == c->n_events)
+        return;
+    const casus_place *p = casus_geocoder_locate(c->geocoder, start, end);
+    if (p == NULL)
+        return;
+    casus_location loc;
+    casus_place_location(p, &loc);
+    for (size_t k = first; k < c->n_events; k++)
+        c->events[k].location = loc;
+}
+
+void casus_coder_set_geocoder(casus_coder *c, casus_geocoder *gc)
+{
+    c->geocoder = gc;
+    c->places = NULL;
+    c->n_places = 0;
+}
+
+const casus_place *casus_coder_places(const casus_coder *c,
+                                      size_t *count_out)
+{
+    *count_out = c->n_places;
+    return c->places;
+}
+
 int casus_coder_code(casus_coder *c, const casus_doc *doc,
                      const casus_event **events_out, size_t *count_out)
 {
     int err;
     c->n_events = 0;
     c->n_spans = 0;
+    c->places = NULL;
+    c->n_places = 0;
     *events_out = NULL;
     *count_out = 0;
     if ((err = text_sentences(&c->sents, doc->text, doc->text_len)) < 0)
+        return err;
+    if (c->geocoder != NULL &&
+        (err = casus_geocoder_places(c->geocoder, doc, &c->places,
+                                     &c->n_places)) < 0)
         return err;
     int32_t date = coder_iso_date(doc->date);
     size_t skip = text_dateline(doc->text, doc->text_len, NULL);
@@ -931,9 +966,11 @@ int casus_coder_code(casus_coder *c, const casus_doc *doc,
         parse_forward(&c->ps, false);
         if (status != SENT_EVENTS)
             continue;
+        const size_t first = c->n_events;
         if ((err = coder_emit(c, doc->id, (int)i,
                               doc->date[0] ? doc->date : NULL)) < 0)
             return err;
+        locate(c, c->spans[i][0], c->spans[i][0] + c->spans[i][1], first);
     }
     *events_out = c->events;
     *count_out = c->n_events;

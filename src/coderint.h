@@ -56,6 +56,9 @@ struct casus_coder {
     text_spans sents;
     strbuf explain;
     strbuf fold;
+    casus_geocoder *geocoder;   /* borrowed, or NULL: no places */
+    const casus_place *places;  /* of the current document */
+    size_t n_places;
 };
 
 /* Parse and code one sentence; the kept events are c->cands. */

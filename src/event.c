@@ -442,6 +442,15 @@ static void putl(sink *s, long long v)
         put(s, tmp, (size_t)n);
 }
 
+/* Coordinates: five decimals, about a metre. */
+static void put_coord(sink *s, double v)
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof(tmp), "%.5f", v);
+    if (n > 0)
+        put(s, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
+}
+
 static size_t finish(sink *s)
 {
     if (s->cap > 0)
@@ -507,6 +516,36 @@ static void put_tsv_str(sink *s, const char *str, size_t n)
 /* JSONL                                                               */
 /* ------------------------------------------------------------------ */
 
+static void put_json_location(sink *s, const casus_location *loc)
+{
+    if (loc->name[0] == '\0') {
+        puts_(s, "null");
+        return;
+    }
+    puts_(s, "{\"name\":");
+    put_json_str(s, loc->name);
+    puts_(s, ",\"country\":");
+    if (loc->country[0])
+        put_json_str(s, loc->country);
+    else
+        puts_(s, "null");
+    puts_(s, ",\"adm1\":");
+    if (loc->adm1[0])
+        put_json_str(s, loc->adm1);
+    else
+        puts_(s, "null");
+    puts_(s, ",\"lat\":");
+    put_coord(s, loc->lat);
+    puts_(s, ",\"lon\":");
+    put_coord(s, loc->lon);
+    puts_(s, ",\"geonames\":");
+    if (loc->geonames)
+        putl(s, (long long)loc->geonames);
+    else
+        puts_(s, "null");
+    puts_(s, "}");
+}
+
 static void format_jsonl(sink *s, const casus_event *ev)
 {
     event_facts f;
@@ -539,7 +578,9 @@ static void format_jsonl(sink *s, const casus_event *ev)
     put_goldstein(s, f.goldstein);
     puts_(s, ",\"plover\":");
     put_json_str(s, f.plover);
-    puts_(s, ",\"location\":null,\"counts\":{");
+    puts_(s, ",\"location\":");
+    put_json_location(s, &ev->location);
+    puts_(s, ",\"counts\":{");
     static const char *const names[5] = { "killed", "wounded", "arrested",
                                           "displaced", "crowd" };
     const unsigned vals[5] = { ev->killed, ev->wounded, ev->arrested,
@@ -681,6 +722,53 @@ static void put_tsv_dates(sink *s, const char *date)
     puts_(s, tmp);
 }
 
+/* GDELT's geographic resolution: 1 country, 2 US state, 3 US city,
+ * 4 other city, 5 other first-level division. */
+static int geo_type(const casus_location *loc)
+{
+    const bool us = strcmp(loc->iso2, "US") == 0;
+    if (strncmp(loc->feature, "PCL", 3) == 0 ||
+        strncmp(loc->feature, "CONT", 4) == 0)
+        return 1;
+    if (strncmp(loc->feature, "ADM", 3) == 0)
+        return us ? 2 : 5;
+    return us ? 3 : 4;
+}
+
+/* The eight ActionGeo columns, each followed by a tab.  Ours differ from
+ * GDELT's in two ways (doc/records.md): CountryCode is ISO alpha-2, not
+ * FIPS 10-4, and ADM1Code joins it to the GeoNames admin1 code. */
+static void put_tsv_geo(sink *s, const casus_location *loc)
+{
+    if (loc->name[0] == '\0') {
+        for (int i = 0; i < 8; i++)
+            put(s, "\t", 1);
+        return;
+    }
+    putl(s, geo_type(loc));
+    put(s, "\t", 1);
+    put_tsv_str(s, loc->name, strlen(loc->name));
+    put(s, "\t", 1);
+    puts_(s, loc->iso2);
+    put(s, "\t", 1);
+    if (loc->adm1[0]) {
+        const char *dot = strchr(loc->adm1, '.');
+        puts_(s, loc->iso2);
+        put_tsv_str(s, dot ? dot + 1 : loc->adm1, strlen(dot ? dot + 1
+                                                               : loc->adm1));
+    }
+    puts_(s, "\t\t");
+    put_coord(s, loc->lat);
+    put(s, "\t", 1);
+    put_coord(s, loc->lon);
+    put(s, "\t", 1);
+    if (loc->geonames)
+        putl(s, (long long)loc->geonames);
+    else
+        puts_(s, loc->iso2);
+    put(s, "\t", 1);
+}
+
 static void format_tsv(sink *s, const casus_event *ev, unsigned long long seq)
 {
     event_facts f;
@@ -706,11 +794,14 @@ static void format_tsv(sink *s, const casus_event *ev, unsigned long long seq)
         putl(s, f.quad);
     put(s, "\t", 1);
     put_goldstein(s, f.goldstein);
-    /* One mention in one article; tone is not measured. */
-    puts_(s, "\t1\t1\t1\t");
-    /* AvgTone, 3 x 8 geography columns, DATEADDED: not known. */
-    for (int i = 0; i < 1 + 24 + 1; i++)
+    /* One mention in one article; AvgTone is not measured; nor are the
+     * places of the two actors. */
+    puts_(s, "\t1\t1\t1\t\t");
+    for (int i = 0; i < 16; i++)
         put(s, "\t", 1);
+    put_tsv_geo(s, &ev->location);
+    /* DATEADDED: not known. */
+    put(s, "\t", 1);
     /* SOURCEURL carries the document id, the link back to the input. */
     put_tsv_str(s, ev->doc ? ev->doc : "", ev->doc ? strlen(ev->doc) : 0);
     put(s, "\n", 1);

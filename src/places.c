@@ -56,6 +56,9 @@ struct casus_geocoder {
     size_t words_cap;
     char countries[MAX_COUNTRIES][2];
     int n_countries;
+    text_dateline_info dateline;    /* of the current document */
+    long dateline_place;        /* index of its place, or -1 */
+    long main_place;            /* the document's main place, or -1 */
 };
 
 /* Words that begin a sentence or a title more often than they name a
@@ -206,6 +209,73 @@ static bool is_region(const gaz_place *p)
     return is_land(p) || is_division(p);
 }
 
+/* Words that may stand between a locative word and its place: "in the
+ * Netherlands", "in northern Kosovo", "the village of Cabra". */
+static const char *const fillers[] = { "THE", "OF", NULL };
+
+/* Does a locative word come before token i, across up to three fillers
+ * and direction words?  A town seldom takes "the" ("in the Atlantic",
+ * "in the White House"), so with towns false, "the" right before the
+ * name does not count. */
+static bool after_locative(const casus_geocoder *gc, size_t i, bool towns)
+{
+    for (size_t k = i, skipped = 0; k > 0 && skipped <= 3; k--, skipped++) {
+        if (tok_in(gc, k - 1, locatives))
+            return true;
+        const wtok *t = &gc->toks[k - 1];
+        if (towns && k == i && t->len == 3 &&
+            memcmp(gc->folded.buf + t->start, "THE", 3) == 0)
+            return false;
+        if (!tok_in(gc, k - 1, fillers) && !tok_in(gc, k - 1, modifiers))
+            return false;
+    }
+    return false;
+}
+
+/* Does token i open the place of the document's dateline? */
+static bool at_dateline(const casus_geocoder *gc, size_t i)
+{
+    return gc->dateline.place_len > 0 &&
+           text_map_byte(&gc->map, gc->toks[i].start) ==
+               gc->dateline.place_start;
+}
+
+/* Is tokens [i, j] followed by a comma and the name of a country or a
+ * first-level division ("Hammond, Indiana") that holds one of the places
+ * ids? */
+static bool before_container(const casus_geocoder *gc, size_t j,
+                             const uint32_t *ids, size_t n)
+{
+    size_t k = j + 2;
+    if (k >= gc->n_toks || gc->toks[j + 1].word ||
+        gc->folded.buf[gc->toks[j + 1].start] != ',')
+        return false;
+    if (tok_in(gc, k, modifiers))
+        k++;
+    char key[256];
+    uint32_t cids[8];
+    for (size_t end = k; end < gc->n_toks && end < k + 3; end++) {
+        if (!gc->toks[end].cap)
+            break;
+        size_t klen = key_of(gc, k, end, key, sizeof(key));
+        size_t cn = klen ? gaz_lookup(gc->g, key, klen, cids, 8) : 0;
+        for (size_t a = 0; a < cn && a < 8; a++) {
+            const gaz_place *c = gaz_place_at(gc->g, cids[a]);
+            if (!is_region(c) || strncmp(c->feature, "CONT", 4) == 0)
+                continue;
+            for (size_t b = 0; b < n && b < MAX_CANDS; b++) {
+                const gaz_place *p = gaz_place_at(gc->g, ids[b]);
+                if (memcmp(p->country, c->country, 2) == 0 &&
+                    (!is_division(c) ||
+                     strcmp(gaz_str(gc->g, p->admin1),
+                            gaz_str(gc->g, c->admin1)) == 0))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* Is a match of tokens [i, j] a place (file comment)? */
 static bool acceptable(const casus_geocoder *gc, size_t i, size_t j,
                        const uint32_t *ids, size_t n)
@@ -219,9 +289,8 @@ static bool acceptable(const casus_geocoder *gc, size_t i, size_t j,
     /* other names of up to three letters are acronyms of actors */
     if (i == j && gc->toks[i].len <= 3)
         return false;
-    if (i > 0 && tok_in(gc, i - 1, locatives))
-        return true;
-    if (i > 1 && tok_in(gc, i - 2, locatives) && tok_in(gc, i - 1, modifiers))
+    if (after_locative(gc, i, true) || at_dateline(gc, i) ||
+        before_container(gc, j, ids, n))
         return true;
     return gaz_place_at(gc->g, ids[0])->population >= MIN_POPULATION;
 }
@@ -260,6 +329,9 @@ static int add_mention(casus_geocoder *gc, size_t i, size_t j)
     p->end = x.byte_end;
     p->cp_start = x.cp_start;
     p->cp_end = x.cp_end;
+    p->locative = after_locative(gc, i, false);
+    if (at_dateline(gc, i))
+        gc->dateline_place = (long)gc->n_places - 1;
     return 0;
 }
 
@@ -313,12 +385,42 @@ static int find_names(casus_geocoder *gc)
     return 0;
 }
 
-/* Choose the place of each mention (file comment). */
+/* The mention that contains mention m, written right after it: "Cabra,
+ * northwestern Kosovo", "Hammond, Indiana".  It must already be resolved
+ * to a country or a first-level division.  NULL when there is none. */
+static const casus_place *container(const casus_geocoder *gc, size_t m)
+{
+    if (m + 1 >= gc->n_places)
+        return NULL;
+    const size_t j = gc->words[m][1], next = gc->words[m + 1][0];
+    if (j + 2 > next || next > j + 3)
+        return NULL;
+    const wtok *comma = &gc->toks[j + 1];
+    if (comma->word || gc->folded.buf[comma->start] != ',')
+        return NULL;
+    if (next == j + 3 && !tok_in(gc, j + 2, modifiers))
+        return NULL;
+    const casus_place *c = &gc->places[m + 1];
+    const bool region = strncmp(c->feature, "PCL", 3) == 0 ||
+                        strncmp(c->feature, "ADM1", 4) == 0;
+    return region ? c : NULL;
+}
+
+static bool inside(const gaz *g, const gaz_place *p, const casus_place *c)
+{
+    if (memcmp(p->country, c->country, 2) != 0)
+        return false;
+    return strncmp(c->feature, "ADM1", 4) != 0 ||
+           strcmp(gaz_str(g, p->admin1), c->admin1) == 0;
+}
+
+/* Choose the place of each mention (file comment), the last first, so
+ * that a container named after a place is known when the place is. */
 static void resolve(casus_geocoder *gc)
 {
     char key[256];
     uint32_t ids[MAX_CANDS];
-    for (size_t m = 0; m < gc->n_places; m++) {
+    for (size_t m = gc->n_places; m-- > 0;) {
         casus_place *p = &gc->places[m];
         const size_t i = gc->words[m][0], j = gc->words[m][1];
         size_t klen = key_of(gc, i, j, key, sizeof(key));
@@ -326,23 +428,32 @@ static void resolve(casus_geocoder *gc)
         if (n > MAX_CANDS)
             n = MAX_CANDS;
         const gaz_place *best = gaz_place_at(gc->g, ids[0]);
-        const gaz_place *in_doc = NULL;
+        const gaz_place *in_doc = NULL, *in_container = NULL;
+        const casus_place *within = container(gc, m);
         for (size_t k = 0; k < n; k++) {
             const gaz_place *c = gaz_place_at(gc->g, ids[k]);
-            if (is_land(c)) {
+            if (within != NULL && in_container == NULL &&
+                !is_land(c) && inside(gc->g, c, within))
+                in_container = c;
+            if (in_doc == NULL && is_land(c))
                 in_doc = c;     /* a country or continent */
-                break;
-            }
-            if (in_doc == NULL && doc_country(gc, c->country))
+            else if (in_doc == NULL && doc_country(gc, c->country))
                 in_doc = c;
         }
-        if (in_doc != NULL)
+        if (in_container != NULL)
+            best = in_container;
+        else if (in_doc != NULL)
             best = in_doc;
-        /* a capital before a division of the same name: Washington */
+        /* a capital before a division of the same name (Washington),
+         * and a town before the division it lies in (Aleppo, New York) */
         if (is_division(best))
             for (size_t k = 0; k < n; k++) {
                 const gaz_place *c = gaz_place_at(gc->g, ids[k]);
-                if (strncmp(c->feature, "PPLC", 4) == 0) {
+                if (strncmp(c->feature, "PPLC", 4) == 0 ||
+                    (strncmp(c->feature, "PPL", 3) == 0 &&
+                     memcmp(c->country, best->country, 2) == 0 &&
+                     strcmp(gaz_str(gc->g, c->admin1),
+                            gaz_str(gc->g, best->admin1)) == 0)) {
                     best = c;
                     break;
                 }
@@ -355,7 +466,47 @@ static void resolve(casus_geocoder *gc)
         memcpy(p->feature, best->feature, 6);
         p->feature[6] = '\0';
         p->name = gaz_str(gc->g, best->name);
+        p->admin1 = gaz_str(gc->g, best->admin1);
+        snprintf(p->country3, sizeof(p->country3), "%s",
+                 gaz_alpha3(gc->g, best->country));
     }
+}
+
+/* How narrowly a place pins an event down: a town, a division, a
+ * country, a continent. */
+static int precision(const casus_place *p)
+{
+    if (strncmp(p->feature, "PPL", 3) == 0)
+        return 3;
+    if (strncmp(p->feature, "ADM", 3) == 0)
+        return 2;
+    return strncmp(p->feature, "PCL", 3) == 0 ? 1 : 0;
+}
+
+static bool same_place(const casus_place *a, const casus_place *b)
+{
+    return a->name == b->name && memcmp(a->country, b->country, 2) == 0 &&
+           strcmp(a->feature, b->feature) == 0;
+}
+
+/* The document's main place: the one named most often, the more precise
+ * on a tie, then the first.  Quadratic in the mentions, which are few. */
+static long main_place(const casus_geocoder *gc)
+{
+    long best = -1;
+    size_t best_n = 0;
+    for (size_t m = 0; m < gc->n_places; m++) {
+        const casus_place *p = &gc->places[m];
+        size_t n = 0;
+        for (size_t k = 0; k < gc->n_places; k++)
+            n += same_place(p, &gc->places[k]);
+        if (best < 0 || n > best_n ||
+            (n == best_n && precision(p) > precision(&gc->places[best]))) {
+            best = (long)m;
+            best_n = n;
+        }
+    }
+    return best;
 }
 
 int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
@@ -365,8 +516,11 @@ int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
     *count_out = 0;
     gc->n_places = 0;
     gc->n_countries = 0;
+    gc->dateline_place = -1;
+    gc->main_place = -1;
     if (doc->text_len >= UINT32_MAX)
         return CASUS_ETOOBIG;
+    text_dateline(doc->text, doc->text_len, &gc->dateline);
     int error = text_fold(&gc->folded, &gc->map, doc->text, doc->text_len);
     if (error < 0)
         return error;
@@ -374,9 +528,61 @@ int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
         (error = find_names(gc)) < 0)
         return error;
     resolve(gc);
+    gc->main_place = main_place(gc);
     *places_out = gc->places;
     *count_out = gc->n_places;
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Event locations                                                     */
+/* ------------------------------------------------------------------ */
+
+const casus_place *casus_geocoder_locate(const casus_geocoder *gc,
+                                         size_t start, size_t end)
+{
+    const casus_place *best = NULL;
+    for (size_t m = 0; m < gc->n_places; m++) {
+        const casus_place *p = &gc->places[m];
+        if (p->start < start || p->end > end || !p->locative)
+            continue;
+        if (best == NULL || precision(p) > precision(best))
+            best = p;
+    }
+    if (best != NULL)
+        return best;
+    for (size_t m = 0; m < gc->n_places; m++) {
+        const casus_place *p = &gc->places[m];
+        if (p->start >= start && p->end <= end && precision(p) == 3 &&
+            strcmp(p->feature, "PPLC") != 0)
+            return p;
+    }
+    if (gc->dateline_place >= 0)
+        return &gc->places[gc->dateline_place];
+    return gc->main_place >= 0 ? &gc->places[gc->main_place] : NULL;
+}
+
+void casus_place_location(const casus_place *p, casus_location *out)
+{
+    memset(out, 0, sizeof(*out));
+    /* cut a long name at a character boundary */
+    size_t n = p->name ? strlen(p->name) : 0;
+    if (n >= sizeof(out->name)) {
+        n = sizeof(out->name) - 1;
+        while (n > 0 && ((unsigned char)p->name[n] & 0xc0) == 0x80)
+            n--;
+    }
+    if (n > 0)
+        memcpy(out->name, p->name, n);
+    memcpy(out->country, p->country3, sizeof(out->country));
+    memcpy(out->iso2, p->country, sizeof(out->iso2));
+    if (p->admin1 != NULL && p->admin1[0] != '\0')
+        snprintf(out->adm1, sizeof(out->adm1), "%.2s.%.12s", p->country,
+                 p->admin1);
+    memcpy(out->feature, p->feature, sizeof(out->feature));
+    out->lat = p->lat;
+    out->lon = p->lon;
+    out->geonames = p->geonames;
 }
 
 /* ------------------------------------------------------------------ */

@@ -30,8 +30,23 @@
 /* Types                                                               */
 /* ------------------------------------------------------------------ */
 
-#define STORE_VERSION 2   /* PRAGMA user_version of the schema below */
+#define STORE_VERSION 3   /* PRAGMA user_version of the schema below */
 #define STORE_BATCH 500   /* documents per transaction */
+
+/* The columns version 3 added: where each event happened. */
+#define LOCATION_COLUMNS \
+    " place TEXT, country TEXT, adm1 TEXT, lat REAL, lon REAL," \
+    " geonames INTEGER"
+
+/* Version 3 also keeps the place mentions of each document. */
+#define PLACES_TABLE \
+    "CREATE TABLE places(" \
+    " doc TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL," \
+    " text TEXT NOT NULL, name TEXT NOT NULL, country TEXT," \
+    " adm1 TEXT, feature TEXT NOT NULL, lat REAL NOT NULL," \
+    " lon REAL NOT NULL, geonames INTEGER, locative INTEGER NOT NULL," \
+    " PRIMARY KEY (doc, start));" \
+    "CREATE INDEX places_geonames ON places(geonames);"
 
 static const char schema_sql[] =
     "CREATE TABLE documents("
@@ -48,10 +63,11 @@ static const char schema_sql[] =
     " goldstein REAL NOT NULL, plover TEXT NOT NULL,"
     " negated INTEGER NOT NULL, rule_file TEXT, rule_line INTEGER,"
     " killed INTEGER, wounded INTEGER, arrested INTEGER,"
-    " displaced INTEGER, crowd INTEGER);"
+    " displaced INTEGER, crowd INTEGER," LOCATION_COLUMNS ");"
     "CREATE INDEX events_doc ON events(doc);"
     "CREATE INDEX events_code ON events(code);"
     "CREATE INDEX events_pair ON events(source, target);"
+    PLACES_TABLE
     "CREATE TABLE cameo("
     " code TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL,"
     " goldstein REAL NOT NULL, quad INTEGER NOT NULL, plover TEXT NOT NULL);";
@@ -64,9 +80,11 @@ enum {
     ST_ROLLBACK_TO,
     ST_DEL_EVENTS,
     ST_DEL_SENTENCES,
+    ST_DEL_PLACES,
     ST_PUT_DOC,
     ST_PUT_SENTENCE,
     ST_PUT_EVENT,
+    ST_PUT_PLACE,
     ST_COUNT
 };
 
@@ -78,6 +96,7 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_ROLLBACK_TO] = "ROLLBACK TO put_doc",
     [ST_DEL_EVENTS] = "DELETE FROM events WHERE doc = ?1",
     [ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE doc = ?1",
+    [ST_DEL_PLACES] = "DELETE FROM places WHERE doc = ?1",
     [ST_PUT_DOC] = "INSERT OR REPLACE INTO documents"
                    "(id, date, title, source, url, text)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -86,9 +105,15 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_PUT_EVENT] = "INSERT INTO events(doc, sentence, date, source, target,"
                      " source_text, target_text, code, root, quad,"
                      " goldstein, plover, negated, rule_file, rule_line,"
-                     " killed, wounded, arrested, displaced, crowd)"
+                     " killed, wounded, arrested, displaced, crowd,"
+                     " place, country, adm1, lat, lon, geonames)"
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                     " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                     " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+                     " ?21, ?22, ?23, ?24, ?25, ?26)",
+    [ST_PUT_PLACE] = "INSERT OR REPLACE INTO places(doc, start, end, text,"
+                     " name, country, adm1, feature, lat, lon, geonames,"
+                     " locative) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                     " ?9, ?10, ?11, ?12)",
 };
 
 struct casus_store {
@@ -206,16 +231,28 @@ static int setup_schema(casus_store *st, const char *path)
         return error;
     if (version == STORE_VERSION)
         return 0;
-    if (version == 1) {
-        /* version 2 added the counts of each event */
+    if (version == 1 || version == 2) {
+        /* version 2 added the counts of each event, version 3 its place
+         * and the place mentions */
+        static const char to_v2[] =
+            "ALTER TABLE events ADD COLUMN killed INTEGER;"
+            "ALTER TABLE events ADD COLUMN wounded INTEGER;"
+            "ALTER TABLE events ADD COLUMN arrested INTEGER;"
+            "ALTER TABLE events ADD COLUMN displaced INTEGER;"
+            "ALTER TABLE events ADD COLUMN crowd INTEGER;";
+        static const char to_v3[] =
+            "ALTER TABLE events ADD COLUMN place TEXT;"
+            "ALTER TABLE events ADD COLUMN country TEXT;"
+            "ALTER TABLE events ADD COLUMN adm1 TEXT;"
+            "ALTER TABLE events ADD COLUMN lat REAL;"
+            "ALTER TABLE events ADD COLUMN lon REAL;"
+            "ALTER TABLE events ADD COLUMN geonames INTEGER;"
+            PLACES_TABLE
+            "PRAGMA user_version = 3";
         if ((error = exec(st, "BEGIN IMMEDIATE")) < 0)
             return error;
-        if ((error = exec(st, "ALTER TABLE events ADD COLUMN killed INTEGER;"
-                              "ALTER TABLE events ADD COLUMN wounded INTEGER;"
-                              "ALTER TABLE events ADD COLUMN arrested INTEGER;"
-                              "ALTER TABLE events ADD COLUMN displaced INTEGER;"
-                              "ALTER TABLE events ADD COLUMN crowd INTEGER;"
-                              "PRAGMA user_version = 2")) < 0) {
+        if ((version == 1 && (error = exec(st, to_v2)) < 0) ||
+            (error = exec(st, to_v3)) < 0) {
             sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
             return error;
         }
@@ -261,13 +298,14 @@ static int commit(casus_store *st)
 
 static int put_rows(casus_store *st, const casus_doc *doc,
                     const size_t (*sentences)[2], size_t n_sentences,
-                    const casus_event *events, size_t n_events)
+                    const casus_event *events, size_t n_events,
+                    const casus_place *places, size_t n_places)
 {
     const size_t id_len = strlen(doc->id);
     sqlite3_stmt *s;
     int error;
 
-    for (int which = ST_DEL_EVENTS; which <= ST_DEL_SENTENCES; which++) {
+    for (int which = ST_DEL_EVENTS; which <= ST_DEL_PLACES; which++) {
         bind_text(st->stmt[which], 1, doc->id, id_len);
         if ((error = run(st, which)) < 0)
             return error;
@@ -336,7 +374,46 @@ static int put_rows(casus_store *st, const casus_doc *doc,
             else
                 sqlite3_bind_null(s, 16 + k);
         }
+        /* location: NULL when no place is known */
+        const casus_location *loc = &ev->location;
+        if (loc->name[0] != '\0') {
+            bind_text(s, 21, loc->name, strlen(loc->name));
+            bind_opt(s, 22, loc->country);
+            bind_opt(s, 23, loc->adm1);
+            sqlite3_bind_double(s, 24, loc->lat);
+            sqlite3_bind_double(s, 25, loc->lon);
+            if (loc->geonames)
+                sqlite3_bind_int64(s, 26, (sqlite3_int64)loc->geonames);
+        }
         if ((error = run(st, ST_PUT_EVENT)) < 0)
+            return error;
+    }
+
+    s = st->stmt[ST_PUT_PLACE];
+    for (size_t i = 0; i < n_places; i++) {
+        const casus_place *p = &places[i];
+        if (p->start > p->end || p->end > doc->text_len) {
+            set_err(st, "place %zu (bytes %zu..%zu) lies outside the"
+                        " %zu-byte text of document %s",
+                    i, p->start, p->end, doc->text_len, doc->id);
+            return CASUS_EINVAL;
+        }
+        casus_location loc;
+        casus_place_location(p, &loc);
+        bind_text(s, 1, doc->id, id_len);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)p->cp_start);
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)p->cp_end);
+        bind_text(s, 4, doc->text + p->start, p->end - p->start);
+        bind_text(s, 5, loc.name, strlen(loc.name));
+        bind_opt(s, 6, loc.country);
+        bind_opt(s, 7, loc.adm1);
+        bind_text(s, 8, loc.feature, strlen(loc.feature));
+        sqlite3_bind_double(s, 9, loc.lat);
+        sqlite3_bind_double(s, 10, loc.lon);
+        if (loc.geonames)
+            sqlite3_bind_int64(s, 11, (sqlite3_int64)loc.geonames);
+        sqlite3_bind_int(s, 12, p->locative ? 1 : 0);
+        if ((error = run(st, ST_PUT_PLACE)) < 0)
             return error;
     }
     return 0;
@@ -404,13 +481,15 @@ done:
 
 int casus_store_put(casus_store *st, const casus_doc *doc,
                     const size_t (*sentences)[2], size_t n_sentences,
-                    const casus_event *events, size_t n_events)
+                    const casus_event *events, size_t n_events,
+                    const casus_place *places, size_t n_places)
 {
     int error;
 
     assert(st != NULL && doc != NULL && doc->id != NULL && doc->text != NULL);
     assert(n_sentences == 0 || sentences != NULL);
     assert(n_events == 0 || events != NULL);
+    assert(n_places == 0 || places != NULL);
 
     if (!st->in_txn) {
         if ((error = run(st, ST_BEGIN)) < 0)
@@ -419,7 +498,8 @@ int casus_store_put(casus_store *st, const casus_doc *doc,
     }
     if ((error = run(st, ST_SAVEPOINT)) < 0)
         return error;
-    error = put_rows(st, doc, sentences, n_sentences, events, n_events);
+    error = put_rows(st, doc, sentences, n_sentences, events, n_events,
+                     places, n_places);
     if (error < 0) {
         /* Undo this document only; earlier ones in the batch stay. */
         sqlite3_step(st->stmt[ST_ROLLBACK_TO]);

@@ -13,6 +13,7 @@
 #include "dict.h"
 #include "doc.h"
 #include "event.h"
+#include "places.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -48,6 +49,21 @@ CASUS_API int casus_coder_code(casus_coder *c, const casus_doc *doc,
  */
 CASUS_API const size_t (*casus_coder_sentences(const casus_coder *c,
                                                size_t *count_out))[2];
+
+/**
+ * Give the coder a geocoder (places.h), or NULL to go without.  With one,
+ * casus_coder_code() also finds the document's places, and each event
+ * gets the location of its sentence (casus_geocoder_locate()).  The
+ * geocoder is borrowed and must serve this coder only: one per thread.
+ */
+CASUS_API void casus_coder_set_geocoder(casus_coder *c, casus_geocoder *gc);
+
+/**
+ * The places of the last coded document; none without a geocoder.
+ * @return valid like the events
+ */
+CASUS_API const casus_place *casus_coder_places(const casus_coder *c,
+                                                size_t *count_out);
 
 /**
  * Change one option of this coder only, in the .options syntax of

@@ -36,6 +36,20 @@ CASUS_API const casus_cameo *casus_cameo_lookup(const char *code);
 #define CASUS_ACTOR_MAX 48  /**< bytes for an actor code, NUL included */
 #define CASUS_TEXT_MAX 128  /**< bytes kept of an actor's words */
 
+/** Where an event happened: a gazetteer place (doc/places.md). */
+typedef struct casus_location {
+    char name[96];          /**< the gazetteer's name; "" when the event
+                                 has no place */
+    char country[4];        /**< CAMEO country code ("SRB", "KSV"), or ""
+                                 for a continent */
+    char iso2[3];           /**< ISO 3166-1 alpha-2 ("XK": Kosovo) */
+    char adm1[16];          /**< GeoNames first-level division,
+                                 "CC.code" ("US.CA"); "" when none */
+    char feature[7];        /**< GeoNames feature code ("PPLC", "PCLI") */
+    double lat, lon;        /**< degrees */
+    unsigned long geonames; /**< GeoNames id; 0 for a country entry */
+} casus_location;
+
 /** One coded event. */
 typedef struct casus_event {
     const char *doc;                    /**< document id; borrowed */
@@ -54,6 +68,8 @@ typedef struct casus_event {
     unsigned arrested;                  /**< likewise arrested */
     unsigned displaced;                 /**< likewise displaced */
     unsigned crowd;                     /**< size of a crowd (protests) */
+    casus_location location;            /**< where; location.name is ""
+                                             when no place is known */
     const char *rule_file;              /**< dictionary that fired; borrowed
                                              from the dictionary, may be NULL */
     long rule_line;                     /**< its line, 0 when unknown */

@@ -11,10 +11,12 @@
 #ifndef CASUS_PLACES_H
 #define CASUS_PLACES_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "common.h"
 #include "doc.h"
+#include "event.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -32,6 +34,12 @@ typedef struct casus_place {
     char country[3];            /**< ISO 3166-1 alpha-2 ("XK": Kosovo) */
     char feature[7];            /**< GeoNames feature code ("PPLC", "PCLI") */
     const char *name;           /**< the gazetteer's name, borrowed */
+    const char *admin1;         /**< GeoNames admin1 code ("CA"), "" when
+                                     none; borrowed */
+    char country3[4];           /**< CAMEO country code ("KSV"), "" for a
+                                     continent */
+    bool locative;              /**< a locative word comes before it ("in",
+                                     "near", "village of") */
 } casus_place;
 
 /**
@@ -53,6 +61,22 @@ CASUS_API void casus_geocoder_free(casus_geocoder *gc);
 CASUS_API int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
                                     const casus_place **places_out,
                                     size_t *count_out);
+
+/**
+ * Where an action told in bytes [start, end) of the last document given
+ * to casus_geocoder_places() happened, by the rules of doc/places.md: a
+ * place named there after a locative word, else a town named there that
+ * is not a capital (a capital often speaks for its government: "Belgrade
+ * accused ..."), else the dateline's place, else the document's main
+ * place.
+ * @return one of that call's places, or NULL when the document has none
+ */
+CASUS_API const casus_place *casus_geocoder_locate(const casus_geocoder *gc,
+                                                   size_t start, size_t end);
+
+/** Copy place p into an event's location (event.h). */
+CASUS_API void casus_place_location(const casus_place *p,
+                                    casus_location *out);
 
 /**
  * Write one mention record (doc/records.md) for place p of doc, with a

@@ -1,10 +1,10 @@
 /*
  * store.h - the SQLite event store
  *
- * Tables: documents, sentences, events (schema in doc/store.md).  Writing a
- * document id that is already stored replaces its rows.  Writes are
- * grouped into transactions of many documents; casus_store_close() commits
- * the last one.
+ * Tables: documents, sentences, events, places (schema in doc/store.md).
+ * Writing a document id that is already stored replaces its rows.  Writes
+ * are grouped into transactions of many documents; casus_store_close()
+ * commits the last one.
  *
  * A store handle is used by one thread at a time.
  *
@@ -16,6 +16,7 @@
 #include "common.h"
 #include "doc.h"
 #include "event.h"
+#include "places.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -38,12 +39,15 @@ CASUS_API int casus_store_open(casus_store **out, const char *path,
  * @param doc        the document
  * @param sentences  n_sentences {start, length} byte spans into doc->text
  * @param events     n_events events of this document
+ * @param places     n_places place mentions of this document (from
+ *                   casus_coder_places(); may be NULL when n_places is 0)
  * @return 0, CASUS_ESTORE (see casus_store_errmsg) or CASUS_ENOMEM
  */
 CASUS_API int casus_store_put(casus_store *st, const casus_doc *doc,
                               const size_t (*sentences)[2],
                               size_t n_sentences,
-                              const casus_event *events, size_t n_events);
+                              const casus_event *events, size_t n_events,
+                              const casus_place *places, size_t n_places);
 
 /** Commit what is pending.  @return 0 or CASUS_ESTORE. */
 CASUS_API int casus_store_flush(casus_store *st);

@@ -160,6 +160,78 @@ static void test_event_format__tsv_has_61_gdelt_columns(void **state)
     assert_string_equal(column(row, 61), "d1");
 }
 
+static casus_event located(void)
+{
+    casus_event ev = sample();
+    casus_location loc = { .name = "Zvečan", .country = "KSV", .iso2 = "XK",
+                           .adm1 = "XK.10097361", .feature = "PPLA2",
+                           .lat = 42.9075, .lon = 20.84028,
+                           .geonames = 783770 };
+    ev.location = loc;
+    return ev;
+}
+
+static void test_event_format__jsonl_location(void **state)
+{
+    (void)state;
+    casus_event ev = located();
+    json_t *j = parse(format(&ev, CASUS_FORMAT_JSONL));
+    json_t *loc = json_object_get(j, "location");
+    assert_true(json_is_object(loc));
+    assert_string_equal(json_string_value(json_object_get(loc, "name")),
+                        "Zvečan");
+    assert_string_equal(json_string_value(json_object_get(loc, "country")),
+                        "KSV");
+    assert_string_equal(json_string_value(json_object_get(loc, "adm1")),
+                        "XK.10097361");
+    assert_true(json_real_value(json_object_get(loc, "lat")) == 42.9075);
+    assert_true(json_real_value(json_object_get(loc, "lon")) == 20.84028);
+    assert_int_equal(json_integer_value(json_object_get(loc, "geonames")),
+                     783770);
+    json_decref(j);
+
+    /* a country: no GeoNames id, no division */
+    casus_location country = { .name = "Kosovo", .country = "KSV",
+                               .iso2 = "XK", .feature = "PCLI",
+                               .lat = 42.5, .lon = 21 };
+    ev.location = country;
+    j = parse(format(&ev, CASUS_FORMAT_JSONL));
+    loc = json_object_get(j, "location");
+    assert_true(json_is_null(json_object_get(loc, "geonames")));
+    assert_true(json_is_null(json_object_get(loc, "adm1")));
+    json_decref(j);
+}
+
+static void test_event_format__tsv_action_geo(void **state)
+{
+    (void)state;
+    casus_event ev = located();
+    const char *row = format(&ev, CASUS_FORMAT_TSV);
+    assert_int_equal(count_columns(row), 61);
+    assert_string_equal(column(row, 36), "");       /* actor places */
+    assert_string_equal(column(row, 51), "");
+    assert_string_equal(column(row, 52), "4");      /* a town outside US */
+    assert_string_equal(column(row, 53), "Zvečan");
+    assert_string_equal(column(row, 54), "XK");
+    assert_string_equal(column(row, 55), "XK10097361");
+    assert_string_equal(column(row, 56), "");
+    assert_string_equal(column(row, 57), "42.90750");
+    assert_string_equal(column(row, 58), "20.84028");
+    assert_string_equal(column(row, 59), "783770");
+    assert_string_equal(column(row, 60), "");
+    assert_string_equal(column(row, 61), "d1");
+
+    casus_location state_ = { .name = "California", .country = "USA",
+                              .iso2 = "US", .adm1 = "US.CA",
+                              .feature = "ADM1", .lat = 37.25,
+                              .lon = -119.75 };
+    ev.location = state_;
+    row = format(&ev, CASUS_FORMAT_TSV);
+    assert_string_equal(column(row, 52), "2");
+    assert_string_equal(column(row, 55), "USCA");
+    assert_string_equal(column(row, 59), "US");
+}
+
 static void test_event_format__tsv_keeps_rows_intact(void **state)
 {
     (void)state;
@@ -198,6 +270,8 @@ int main(void)
         cmocka_unit_test(test_event_format__code_keeps_leading_zeros),
         cmocka_unit_test(test_event_format__unknown_code_still_prints),
         cmocka_unit_test(test_event_format__json_escapes_text),
+        cmocka_unit_test(test_event_format__jsonl_location),
+        cmocka_unit_test(test_event_format__tsv_action_geo),
         cmocka_unit_test(test_event_format__tsv_has_61_gdelt_columns),
         cmocka_unit_test(test_event_format__tsv_keeps_rows_intact),
         cmocka_unit_test(test_event_format__reports_length_when_truncated),

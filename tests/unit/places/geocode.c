@@ -148,6 +148,98 @@ static void test_places__mention_records(void **state)
     assert_int_equal(buf[need - 1], '\n');
 }
 
+/* "Town, Region": the region picks the town, and makes a small town a
+ * place without a locative word. */
+static void test_places__containment(void **state)
+{
+    (void)state;
+    size_t n;
+    const casus_place *p = places_of("Storms hit Hammond, Indiana, and "
+                                     "Paris, Texas.", &n);
+    assert_int_equal(n, 4);
+    assert_int_equal(p[0].geonames, 4921100);       /* Hammond, Indiana */
+    assert_string_equal(p[2].country, "US");        /* not Paris, France */
+    assert_true(p[2].lat > 33 && p[2].lat < 34.5);
+    /* without the region, the most populous of the name */
+    p = places_of("Storms hit Paris.", &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(p[0].country, "FR");
+}
+
+/* The name of the place casus_geocoder_locate() gives the span of
+ * text from the first occurrence of sentence, "" for none. */
+static const char *located(const char *text, const char *sentence)
+{
+    const char *at = strstr(text, sentence);
+    assert_non_null(at);
+    const size_t start = (size_t)(at - text);
+    const casus_place *p = casus_geocoder_locate(gc, start,
+                                                 start + strlen(sentence));
+    return p ? p->name : "";
+}
+
+static void test_locate__sentence_then_dateline(void **state)
+{
+    (void)state;
+    size_t n;
+    const char *text = "PRIŠTINA, Kosovo — Kosovo police raided villages "
+                       "in northern Kosovo. Six civilians were wounded. "
+                       "Officers later detained a man near Zvečan. "
+                       "Fighting spread in Kosovo near Zvečan.";
+    places_of(text, &n);
+    /* after a locative word, across a direction word */
+    assert_string_equal(located(text, "Kosovo police raided villages in "
+                                      "northern Kosovo."), "Kosovo");
+    /* no place in the sentence: the dateline's */
+    assert_string_equal(located(text, "Six civilians were wounded."),
+                        "Pristina");
+    assert_string_equal(located(text, "Officers later detained a man near "
+                                      "Zvečan."), "Zvečan");
+    /* the town before the country it lies in */
+    assert_string_equal(located(text, "Fighting spread in Kosovo near "
+                                      "Zvečan."), "Zvečan");
+}
+
+static void test_locate__capitals_speak_towns_are_places(void **state)
+{
+    (void)state;
+    size_t n;
+    const char *text = "Belgrade accused Pristina of a provocation. "
+                       "Rebels shelled Aleppo overnight. Talks went on. "
+                       "Belgrade said it would answer.";
+    places_of(text, &n);
+    /* two capitals acting as governments: the document's main place, the
+     * one named most often */
+    assert_string_equal(located(text, "Belgrade accused Pristina of a "
+                                      "provocation."), "Belgrade");
+    /* a town that is not a capital is where its sentence happened */
+    assert_string_equal(located(text, "Rebels shelled Aleppo overnight."),
+                        "Aleppo");
+    assert_string_equal(located(text, "Talks went on."), "Belgrade");
+}
+
+static void test_locate__a_location_record(void **state)
+{
+    (void)state;
+    size_t n;
+    const casus_place *p = places_of("Troops massed near Zvečan.", &n);
+    assert_int_equal(n, 1);
+    casus_location loc;
+    casus_place_location(&p[0], &loc);
+    assert_string_equal(loc.name, "Zvečan");
+    assert_string_equal(loc.iso2, "XK");
+    assert_string_equal(loc.country, "KSV");
+    assert_int_equal(loc.geonames, 783770);
+    assert_true(strncmp(loc.adm1, "XK.", 3) == 0);
+    assert_true(loc.lat > 42.8 && loc.lat < 43.0);
+    assert_true(loc.lon > 20.7 && loc.lon < 20.9);
+    assert_true(p[0].locative);
+    /* nothing to locate in a document without places */
+    places_of("Talks went on.", &n);
+    assert_int_equal(n, 0);
+    assert_null(casus_geocoder_locate(gc, 0, 14));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -156,6 +248,10 @@ int main(void)
         cmocka_unit_test(test_places__document_countries_decide),
         cmocka_unit_test(test_places__regions_and_short_forms),
         cmocka_unit_test(test_places__mention_records),
+        cmocka_unit_test(test_places__containment),
+        cmocka_unit_test(test_locate__sentence_then_dateline),
+        cmocka_unit_test(test_locate__capitals_speak_towns_are_places),
+        cmocka_unit_test(test_locate__a_location_record),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -100,11 +100,18 @@ static void test_store_put__round_trips_every_table(void **state)
     ev[1].rule_line = 42;
     ev[1].killed = 3;
     ev[1].arrested = 19;
+    casus_place place = { .start = 13, .end = 18, .cp_start = 13,
+                          .cp_end = 18, .geonames = 98182, .lat = 33.34,
+                          .lon = 44.40, .country = "IQ", .feature = "PPLC",
+                          .name = "Baghdad", .admin1 = "07",
+                          .country3 = "IRQ", .locative = true };
+    casus_place_location(&place, &ev[1].location);
 
-    assert_int_equal(casus_store_put(st, &d, sentences, 2, ev, 2), 0);
+    assert_int_equal(casus_store_put(st, &d, sentences, 2, ev, 2, &place, 1),
+                     0);
     assert_int_equal(casus_store_close(st), 0);
 
-    assert_int_equal(query("PRAGMA user_version"), 2);
+    assert_int_equal(query("PRAGMA user_version"), 3);
     assert_int_equal(query("SELECT count(*) FROM documents WHERE id = 'd1'"
                            " AND date = '2019-04-10' AND title = 'Title'"
                            " AND source IS NULL"
@@ -128,7 +135,18 @@ static void test_store_put__round_trips_every_table(void **state)
                            " AND rule_file = 'data/x.verbs'"
                            " AND rule_line = 42 AND killed = 3"
                            " AND wounded IS NULL AND arrested = 19"
-                           " AND displaced IS NULL AND crowd IS NULL"), 1);
+                           " AND displaced IS NULL AND crowd IS NULL"
+                           " AND place = 'Baghdad' AND country = 'IRQ'"
+                           " AND adm1 = 'IQ.07' AND lat = 33.34"
+                           " AND lon = 44.40 AND geonames = 98182"), 1);
+    assert_int_equal(query("SELECT count(*) FROM events WHERE code = '0874'"
+                           " AND place IS NULL AND lat IS NULL"
+                           " AND geonames IS NULL"), 1);
+    assert_int_equal(query("SELECT count(*) FROM places WHERE doc = 'd1'"
+                           " AND start = 13 AND end = 18 AND text = 'Talks'"
+                           " AND name = 'Baghdad' AND country = 'IRQ'"
+                           " AND adm1 = 'IQ.07' AND feature = 'PPLC'"
+                           " AND geonames = 98182 AND locative = 1"), 1);
     assert_int_equal(query("SELECT count(*) FROM cameo WHERE code = '14'"
                            " AND quad = 4"), 1);
 }
@@ -142,14 +160,14 @@ static void test_store_put__replaces_not_duplicates(void **state)
                           event_of("d1", 0, "173") };
 
     casus_store *st = open_store();
-    assert_int_equal(casus_store_put(st, &d, one, 1, ev, 3), 0);
-    assert_int_equal(casus_store_put(st, &d, one, 1, ev, 3), 0);
+    assert_int_equal(casus_store_put(st, &d, one, 1, ev, 3, NULL, 0), 0);
+    assert_int_equal(casus_store_put(st, &d, one, 1, ev, 3, NULL, 0), 0);
     assert_int_equal(casus_store_close(st), 0);
     assert_int_equal(query("SELECT count(*) FROM events"), 3);
 
     /* A later run that codes the document again replaces its rows. */
     st = open_store();
-    assert_int_equal(casus_store_put(st, &d, one, 1, ev + 2, 1), 0);
+    assert_int_equal(casus_store_put(st, &d, one, 1, ev + 2, 1, NULL, 0), 0);
     assert_int_equal(casus_store_close(st), 0);
     assert_int_equal(query("SELECT count(*) FROM documents"), 1);
     assert_int_equal(query("SELECT count(*) FROM sentences"), 1);
@@ -167,7 +185,7 @@ static void test_store_put__commits_in_batches(void **state)
         snprintf(id, sizeof(id), "doc-%d", i);
         casus_doc d = doc_of(id, "x");
         casus_event ev = event_of(id, 0, "190");
-        assert_int_equal(casus_store_put(st, &d, NULL, 0, &ev, 1), 0);
+        assert_int_equal(casus_store_put(st, &d, NULL, 0, &ev, 1, NULL, 0), 0);
     }
     /* Two full batches are committed already; readers see them. */
     assert_int_equal(query("SELECT count(*) FROM documents"), 1000);
@@ -188,8 +206,8 @@ static void test_store_put__rejects_a_sentence_outside_the_text(void **state)
     const size_t outside[2][2] = { { 0, 3 }, { 4, 10 } };
     casus_event ev = event_of("bad", 0, "010");
 
-    assert_int_equal(casus_store_put(st, &good, ok, 1, NULL, 0), 0);
-    assert_int_equal(casus_store_put(st, &bad, outside, 2, &ev, 1),
+    assert_int_equal(casus_store_put(st, &good, ok, 1, NULL, 0, NULL, 0), 0);
+    assert_int_equal(casus_store_put(st, &bad, outside, 2, &ev, 1, NULL, 0),
                      CASUS_EINVAL);
     assert_non_null(strstr(casus_store_errmsg(st), "sentence 1"));
     assert_int_equal(casus_store_close(st), 0);
@@ -245,11 +263,12 @@ static void test_store_open__refuses_foreign_files(void **state)
     sqlite3_close(db);
     assert_int_equal(casus_store_open(&st, path, &diag), CASUS_ESTORE);
     assert_string_equal(diag.msg, "store version 99 is newer than this "
-                                  "casus supports (2)");
+                                  "casus supports (3)");
 }
 
-/* A store written before the counts were kept (version 1) gains their
- * columns when opened, and keeps its rows. */
+/* A store written before the counts and places were kept (version 1)
+ * gains their columns and the places table when opened, and keeps its
+ * rows. */
 static void test_store_open__migrates_version_1(void **state)
 {
     (void)state;
@@ -278,9 +297,49 @@ static void test_store_open__migrates_version_1(void **state)
     sqlite3_close(db);
     assert_int_equal(casus_store_open(&st, path, &diag), 0);
     assert_int_equal(casus_store_close(st), 0);
-    assert_int_equal(query("PRAGMA user_version"), 2);
+    assert_int_equal(query("PRAGMA user_version"), 3);
     assert_int_equal(query("SELECT count(*) FROM events WHERE doc = 'old'"
-                           " AND killed IS NULL AND crowd IS NULL"), 1);
+                           " AND killed IS NULL AND crowd IS NULL"
+                           " AND place IS NULL AND geonames IS NULL"), 1);
+    assert_int_equal(query("SELECT count(*) FROM places"), 0);
+}
+
+/* A version 2 store (counts, no places) gains the place columns and
+ * table, and keeps its rows. */
+static void test_store_open__migrates_version_2(void **state)
+{
+    (void)state;
+    sqlite3 *db;
+    casus_store *st;
+    casus_diag diag = CASUS_DIAG_INIT;
+    unlink(path);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+        "CREATE TABLE documents(id TEXT PRIMARY KEY NOT NULL, date TEXT,"
+        " title TEXT, source TEXT, url TEXT, text TEXT NOT NULL);"
+        "CREATE TABLE sentences(doc TEXT NOT NULL, idx INTEGER NOT NULL,"
+        " start INTEGER NOT NULL, len INTEGER NOT NULL, text TEXT NOT NULL,"
+        " PRIMARY KEY (doc, idx));"
+        "CREATE TABLE events(id INTEGER PRIMARY KEY, doc TEXT NOT NULL,"
+        " sentence INTEGER NOT NULL, date TEXT, source TEXT NOT NULL,"
+        " target TEXT NOT NULL, source_text TEXT NOT NULL,"
+        " target_text TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL,"
+        " quad INTEGER, goldstein REAL NOT NULL, plover TEXT NOT NULL,"
+        " negated INTEGER NOT NULL, rule_file TEXT, rule_line INTEGER,"
+        " killed INTEGER, wounded INTEGER, arrested INTEGER,"
+        " displaced INTEGER, crowd INTEGER);"
+        "INSERT INTO events(doc, sentence, source, target, source_text,"
+        " target_text, code, root, goldstein, plover, negated, killed)"
+        " VALUES ('old', 0, 'SRB', 'KSV', 'Serbia', 'Kosovo', '190', '19',"
+        " -10.0, 'ASSAULT', 0, 4);"
+        "PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(casus_store_open(&st, path, &diag), 0);
+    assert_int_equal(casus_store_close(st), 0);
+    assert_int_equal(query("PRAGMA user_version"), 3);
+    assert_int_equal(query("SELECT count(*) FROM events WHERE doc = 'old'"
+                           " AND killed = 4 AND place IS NULL"), 1);
+    assert_int_equal(query("SELECT count(*) FROM places"), 0);
 }
 
 int main(void)
@@ -294,6 +353,7 @@ int main(void)
         T(test_store_open__fails_on_a_bad_path),
         T(test_store_open__refuses_foreign_files),
         T(test_store_open__migrates_version_1),
+        T(test_store_open__migrates_version_2),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
