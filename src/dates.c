@@ -272,6 +272,14 @@ static bool weekday_at(const scan *sc, int i, long *days)
         if (!word_is(sc, i, names[w]))
             continue;
         const int today = date_weekday(sc->doc);
+        /* "Tuesday of last week", "Tuesday last week" */
+        const int of = i + 1 + word_is(sc, i + 1, "of");
+        if ((word_is(sc, of, "last") || word_is(sc, of, "next")) &&
+            word_is(sc, of + 1, "week")) {
+            *days = sc->doc - (today + 6) % 7 + (w + 6) % 7 +
+                    (word_is(sc, of, "last") ? -7 : 7);
+            return true;
+        }
         const bool next = word_is(sc, i - 1, "next") ||
                           word_is(sc, i - 1, "coming");
         if (next || (!word_is(sc, i - 1, "last") && future_before(sc, i))) {
@@ -315,6 +323,76 @@ static bool relative_at(const scan *sc, int i, long *days)
     return false;
 }
 
+/* The first day of a period: the week (from Monday), month or year of
+ * day `day`, moved by `shift` periods (-1 last, +1 next). */
+static long period_start(long day, char unit, int shift)
+{
+    long y, d;
+    int m;
+    if (unit == 'w')
+        return day - (date_weekday(day) + 6) % 7 + 7L * shift;
+    date_from_days(day, &y, &m, &d);
+    if (unit == 'y')
+        return date_to_days(y + shift, 1, 1);
+    m += shift;
+    if (m < 1) {
+        m += 12;
+        y--;
+    } else if (m > 12) {
+        m -= 12;
+        y++;
+    }
+    return date_to_days(y, m, 1);
+}
+
+/* A period other than the document's own, resolved to its first day:
+ * "last week", "next month", "last year", "in 1999", "in March", "March
+ * 2019".  A period that holds the document's day ("this week", "in
+ * 2019" in a 2019 document) is not resolved. */
+static bool period_at(const scan *sc, int i, long *days)
+{
+    static const char units[3][6] = { "week", "month", "year" };
+    const bool last = word_is(sc, i, "last") || word_is(sc, i, "previous");
+    /* "in the last week" is the week up to the document's day */
+    const bool rolling = word_is(sc, i - 1, "the");
+    if ((last || word_is(sc, i, "next")) && !rolling && sc->have_doc)
+        for (int u = 0; u < 3; u++)
+            if (word_is(sc, i + 1, units[u])) {
+                *days = period_start(sc->doc, units[u][0], last ? -1 : 1);
+                return true;
+            }
+    /* March 2019, in March, in 1999 */
+    int m, next;
+    long y;
+    if ((m = month_at(sc, i, &next)) != 0) {
+        const bool of_year = word_is(sc, next + 1, "year") &&
+                             sc->have_doc;
+        if ((y = year_after(sc, next)) != 0) {
+            /* March 2019 */
+        } else if (of_year && word_is(sc, next, "last")) {
+            y = sc->doc_year - 1;           /* August last year */
+        } else if (of_year && word_is(sc, next, "this")) {
+            y = sc->doc_year;
+        } else if (of_year && word_is(sc, next, "next")) {
+            y = sc->doc_year + 1;
+        } else {
+            long days_m;
+            if (!word_is(sc, i - 1, "in") || !month_day(sc, 0, m, 1, &days_m))
+                return false;
+            date_from_days(days_m, &y, &m, &(long){ 0 });
+        }
+        *days = date_to_days(y, m, 1);
+        return !sc->have_doc ||
+               period_start(sc->doc, 'm', 0) != *days;
+    }
+    if (word_is(sc, i - 1, "in") && (y = year_at(sc, i)) != 0 &&
+        !(i + 1 < sc->n && sc->t[i + 1].kind == TK_NUM)) {
+        *days = date_to_days(y, 1, 1);
+        return !sc->have_doc || y != sc->doc_year;
+    }
+    return false;
+}
+
 static bool date_at(const scan *sc, const char *text, size_t len, int i,
                     long *days)
 {
@@ -332,7 +410,8 @@ static bool date_at(const scan *sc, const char *text, size_t len, int i,
         if ((m = month_at(sc, at, &next)) != 0)
             return month_day(sc, year_at(sc, next), m, d, days);
     }
-    return weekday_at(sc, i, days) || relative_at(sc, i, days);
+    return weekday_at(sc, i, days) || relative_at(sc, i, days) ||
+           period_at(sc, i, days);
 }
 
 /* ------------------------------------------------------------------ */

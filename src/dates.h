@@ -20,6 +20,12 @@
  *     yesterday, last night                       2019-04-11
  *     the day before yesterday                    2019-04-10
  *     today, tonight, this morning                2019-04-12
+ *     Tuesday of last week, Sunday last week      2019-04-02, 2019-04-07
+ *     last week, next week                        2019-04-01, 2019-04-15
+ *     last month, next month                      2019-03-01, 2019-05-01
+ *     last year                                   2018-01-01
+ *     in March, March 2018, in 1999               2019-03-01, 2018-03-01,
+ *                                                 1999-01-01
  *
  * A weekday looks back from the document's day (or is that day) unless
  * "next" or "coming" precedes it, or "will", "shall", "due", "until",
@@ -30,8 +36,11 @@
  * are not dates), and a month name only next to a day number.  A month
  * and day without a year take the document's year, or the year before
  * when that would put the day more than 180 days after the document.
- * Periods ("last week", "last month", "in 1999") are not days and are
- * not resolved: such events keep the document's date.
+ * A period (a week from Monday, a month, a year) resolves to its first
+ * day, since the record holds a day; one that holds the document's day
+ * ("this week", "in April", "in 2019") is not resolved, so such events
+ * keep the document's date.  "In March" alone follows the month-day rule
+ * for its year.
  *
  * SPDX-License-Identifier: MIT
  */

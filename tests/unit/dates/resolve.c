@@ -112,21 +112,52 @@ static void test_dates__first_expression_wins(void **state)
     expect("The March 1 raid was condemned on Tuesday.", "2019-03-01");
 }
 
+/* A period other than the document's own resolves to its first day; the
+ * document's own week, month or year leaves the document's day. */
+static void test_dates__periods(void **state)
+{
+    (void)state;
+    expect("Tensions rose last week.", "2019-04-01");       /* Monday */
+    expect("Talks resume next week.", "2019-04-15");
+    expect("Prices rose last month.", "2019-03-01");
+    expect("Prices may fall next month.", "2019-05-01");
+    expect("Sales fell last year.", "2018-01-01");
+    expect("The war ended in 1999.", "1999-01-01");
+    expect("Elections are due in May 2019.", "2019-05-01");
+    expect("Fighting flared in January.", "2019-01-01");
+    expect("In March 40 people died.", "2019-03-01");
+    /* more than 180 days ahead: last year's November */
+    expect("Fighting flared in November.", "2018-11-01");
+    expect_on("2020-01-15", "Fighting flared in December.", "2019-12-01");
+    expect_on("2020-01-15", "It began last month.", "2019-12-01");
+    expect_on("2019-12-30", "It resumes next week.", "2020-01-06");
+    expect("He left in August last year.", "2018-08-01");
+    expect("They vote in June next year.", "2020-06-01");
+    /* the document's own period, and the days up to it */
+    expect("Refugees doubled in the last week.", "-");
+    expect("Talks were held this week.", "-");
+    expect("Fighting flared in April.", "-");
+    expect("The budget passed in 2019.", "-");
+    /* a day of a week other than the document's */
+    expect("On Tuesday of last week, 3 died.", "2019-04-02");
+    expect("Troops left on Sunday last week.", "2019-04-07");
+    expect("They meet on Monday next week.", "2019-04-15");
+    /* years that are not periods */
+    expect("In 2019 15 people died.", "-");
+    expect("He scored 1999 points.", "-");
+    expect_on(NULL, "Tensions rose last week.", "-");
+    expect_on(NULL, "The war ended in 1999.", "1999-01-01");
+}
+
 static void test_dates__not_dates(void **state)
 {
     (void)state;
-    /* periods are not days */
-    expect("Tensions rose last week.", "-");
-    expect("Prices rose last month.", "-");
-    expect("The war ended in 1999.", "-");
-    expect("Elections are due in May 2019.", "-");
     /* lower-case month and weekday words */
     expect("Officials may 5 times reject the plan.", "-");
     expect("A march of 5 thousand people.", "-");
     expect("On sunday 3 were hurt.", "-");
     /* numbers that are not days */
     expect("March 5.5 percent higher.", "-");
-    expect("In March 40 people died.", "-");
     expect("May 3km of road.", "-");
     expect("The 2019-13-40 code is not a date.", "-");
     /* relative words without a document date */
@@ -158,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_dates__month_and_day),
         cmocka_unit_test(test_dates__full_dates),
         cmocka_unit_test(test_dates__first_expression_wins),
+        cmocka_unit_test(test_dates__periods),
         cmocka_unit_test(test_dates__not_dates),
         cmocka_unit_test(test_dates__null_and_truncated_text),
     };
