@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -59,6 +60,8 @@ struct casus_geocoder {
     text_dateline_info dateline;    /* of the current document */
     long dateline_place;        /* index of its place, or -1 */
     long main_place;            /* the document's main place, or -1 */
+    const casus_place **order;  /* scratch for main_place() */
+    size_t order_cap;
 };
 
 /* Words that begin a sentence or a title more often than they name a
@@ -131,6 +134,7 @@ void casus_geocoder_free(casus_geocoder *gc)
     cs_free(gc->toks);
     cs_free(gc->places);
     cs_free(gc->words);
+    cs_free(gc->order);
     cs_free(gc);
 }
 
@@ -483,30 +487,54 @@ static int precision(const casus_place *p)
     return strncmp(p->feature, "PCL", 3) == 0 ? 1 : 0;
 }
 
-static bool same_place(const casus_place *a, const casus_place *b)
+/* Orders mentions by place, then by position: the same place's
+ * mentions end up next to each other, the first of them first. */
+static int cmp_mention(const void *a, const void *b)
 {
-    return a->name == b->name && memcmp(a->country, b->country, 2) == 0 &&
-           strcmp(a->feature, b->feature) == 0;
+    const casus_place *x = *(const casus_place *const *)a;
+    const casus_place *y = *(const casus_place *const *)b;
+    if (x->name != y->name)
+        return x->name < y->name ? -1 : 1;
+    int c = memcmp(x->country, y->country, 2);
+    if (c == 0)
+        c = strcmp(x->feature, y->feature);
+    if (c == 0 && x != y)
+        c = x < y ? -1 : 1;
+    return c;
 }
 
 /* The document's main place: the one named most often, the more precise
- * on a tie, then the first.  Quadratic in the mentions, which are few. */
-static long main_place(const casus_geocoder *gc)
+ * on a tie, then the first.  -1 when there is none. */
+static int main_place(casus_geocoder *gc, long *out)
 {
-    long best = -1;
+    *out = -1;
+    if (gc->n_places == 0)
+        return 0;
+    if (CS_ARRAY_GROW(gc->order, gc->order_cap, gc->n_places) < 0)
+        return CASUS_ENOMEM;
+    for (size_t m = 0; m < gc->n_places; m++)
+        gc->order[m] = &gc->places[m];
+    qsort(gc->order, gc->n_places, sizeof(gc->order[0]), cmp_mention);
+    const casus_place *best = NULL;
     size_t best_n = 0;
-    for (size_t m = 0; m < gc->n_places; m++) {
-        const casus_place *p = &gc->places[m];
-        size_t n = 0;
-        for (size_t k = 0; k < gc->n_places; k++)
-            n += same_place(p, &gc->places[k]);
-        if (best < 0 || n > best_n ||
-            (n == best_n && precision(p) > precision(&gc->places[best]))) {
-            best = (long)m;
+    for (size_t a = 0, b; a < gc->n_places; a = b) {
+        const casus_place *p = gc->order[a];
+        for (b = a + 1; b < gc->n_places; b++) {
+            const casus_place *q = gc->order[b];
+            if (q->name != p->name || memcmp(q->country, p->country, 2) != 0 ||
+                strcmp(q->feature, p->feature) != 0)
+                break;
+        }
+        const size_t n = b - a;
+        if (best == NULL || n > best_n ||
+            (n == best_n && (precision(p) > precision(best) ||
+                             (precision(p) == precision(best) && p < best)))) {
+            best = p;
             best_n = n;
         }
     }
-    return best;
+    *out = best - gc->places;
+    return 0;
 }
 
 int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
@@ -528,7 +556,8 @@ int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
         (error = find_names(gc)) < 0)
         return error;
     resolve(gc);
-    gc->main_place = main_place(gc);
+    if ((error = main_place(gc, &gc->main_place)) < 0)
+        return error;
     *places_out = gc->places;
     *count_out = gc->n_places;
     return 0;
@@ -541,22 +570,28 @@ int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
 const casus_place *casus_geocoder_locate(const casus_geocoder *gc,
                                          size_t start, size_t end)
 {
-    const casus_place *best = NULL;
-    for (size_t m = 0; m < gc->n_places; m++) {
+    /* the places are in text order: find the first in the span */
+    size_t lo = 0, hi = gc->n_places;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (gc->places[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const casus_place *best = NULL, *town = NULL;
+    for (size_t m = lo; m < gc->n_places && gc->places[m].end <= end; m++) {
         const casus_place *p = &gc->places[m];
-        if (p->start < start || p->end > end || !p->locative)
-            continue;
-        if (best == NULL || precision(p) > precision(best))
+        if (p->locative && (best == NULL || precision(p) > precision(best)))
             best = p;
+        if (town == NULL && precision(p) == 3 &&
+            strcmp(p->feature, "PPLC") != 0)
+            town = p;
     }
     if (best != NULL)
         return best;
-    for (size_t m = 0; m < gc->n_places; m++) {
-        const casus_place *p = &gc->places[m];
-        if (p->start >= start && p->end <= end && precision(p) == 3 &&
-            strcmp(p->feature, "PPLC") != 0)
-            return p;
-    }
+    if (town != NULL)
+        return town;
     if (gc->dateline_place >= 0)
         return &gc->places[gc->dateline_place];
     return gc->main_place >= 0 ? &gc->places[gc->main_place] : NULL;
