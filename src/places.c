@@ -244,16 +244,31 @@ static bool at_dateline(const casus_geocoder *gc, size_t i)
                gc->dateline.place_start;
 }
 
+/* Does a comma follow token j, with a word after it? */
+static bool comma_after(const casus_geocoder *gc, size_t j)
+{
+    return j + 2 < gc->n_toks && !gc->toks[j + 1].word &&
+           gc->folded.buf[gc->toks[j + 1].start] == ',';
+}
+
+/* Does place p lie in the country cc and, when admin1 is not NULL, in
+ * that first-level division of it? */
+static bool in_region(const gaz *g, const gaz_place *p, const char cc[2],
+                      const char *admin1)
+{
+    return memcmp(p->country, cc, 2) == 0 &&
+           (admin1 == NULL || strcmp(gaz_str(g, p->admin1), admin1) == 0);
+}
+
 /* Is tokens [i, j] followed by a comma and the name of a country or a
  * first-level division ("Hammond, Indiana") that holds one of the places
  * ids? */
 static bool before_container(const casus_geocoder *gc, size_t j,
                              const uint32_t *ids, size_t n)
 {
-    size_t k = j + 2;
-    if (k >= gc->n_toks || gc->toks[j + 1].word ||
-        gc->folded.buf[gc->toks[j + 1].start] != ',')
+    if (!comma_after(gc, j))
         return false;
+    size_t k = j + 2;
     if (tok_in(gc, k, modifiers))
         k++;
     char key[256];
@@ -267,14 +282,12 @@ static bool before_container(const casus_geocoder *gc, size_t j,
             const gaz_place *c = gaz_place_at(gc->g, cids[a]);
             if (!is_region(c) || strncmp(c->feature, "CONT", 4) == 0)
                 continue;
-            for (size_t b = 0; b < n && b < MAX_CANDS; b++) {
-                const gaz_place *p = gaz_place_at(gc->g, ids[b]);
-                if (memcmp(p->country, c->country, 2) == 0 &&
-                    (!is_division(c) ||
-                     strcmp(gaz_str(gc->g, p->admin1),
-                            gaz_str(gc->g, c->admin1)) == 0))
+            const char *admin1 = is_division(c) ? gaz_str(gc->g, c->admin1)
+                                                : NULL;
+            for (size_t b = 0; b < n && b < MAX_CANDS; b++)
+                if (in_region(gc->g, gaz_place_at(gc->g, ids[b]),
+                              c->country, admin1))
                     return true;
-            }
         }
     }
     return false;
@@ -397,25 +410,13 @@ static const casus_place *container(const casus_geocoder *gc, size_t m)
     if (m + 1 >= gc->n_places)
         return NULL;
     const size_t j = gc->words[m][1], next = gc->words[m + 1][0];
-    if (j + 2 > next || next > j + 3)
-        return NULL;
-    const wtok *comma = &gc->toks[j + 1];
-    if (comma->word || gc->folded.buf[comma->start] != ',')
-        return NULL;
-    if (next == j + 3 && !tok_in(gc, j + 2, modifiers))
+    if (!comma_after(gc, j) ||
+        !(next == j + 2 || (next == j + 3 && tok_in(gc, j + 2, modifiers))))
         return NULL;
     const casus_place *c = &gc->places[m + 1];
     const bool region = strncmp(c->feature, "PCL", 3) == 0 ||
                         strncmp(c->feature, "ADM1", 4) == 0;
     return region ? c : NULL;
-}
-
-static bool inside(const gaz *g, const gaz_place *p, const casus_place *c)
-{
-    if (memcmp(p->country, c->country, 2) != 0)
-        return false;
-    return strncmp(c->feature, "ADM1", 4) != 0 ||
-           strcmp(gaz_str(g, p->admin1), c->admin1) == 0;
 }
 
 /* Choose the place of each mention (file comment), the last first, so
@@ -436,8 +437,10 @@ static void resolve(casus_geocoder *gc)
         const casus_place *within = container(gc, m);
         for (size_t k = 0; k < n; k++) {
             const gaz_place *c = gaz_place_at(gc->g, ids[k]);
-            if (within != NULL && in_container == NULL &&
-                !is_land(c) && inside(gc->g, c, within))
+            if (within != NULL && in_container == NULL && !is_land(c) &&
+                in_region(gc->g, c, within->country,
+                          strncmp(within->feature, "ADM1", 4) == 0
+                              ? within->admin1 : NULL))
                 in_container = c;
             if (in_doc == NULL && is_land(c))
                 in_doc = c;     /* a country or continent */
@@ -455,9 +458,8 @@ static void resolve(casus_geocoder *gc)
                 const gaz_place *c = gaz_place_at(gc->g, ids[k]);
                 if (strncmp(c->feature, "PPLC", 4) == 0 ||
                     (strncmp(c->feature, "PPL", 3) == 0 &&
-                     memcmp(c->country, best->country, 2) == 0 &&
-                     strcmp(gaz_str(gc->g, c->admin1),
-                            gaz_str(gc->g, best->admin1)) == 0)) {
+                     in_region(gc->g, c, best->country,
+                               gaz_str(gc->g, best->admin1)))) {
                     best = c;
                     break;
                 }
@@ -487,17 +489,22 @@ static int precision(const casus_place *p)
     return strncmp(p->feature, "PCL", 3) == 0 ? 1 : 0;
 }
 
+/* Orders places: 0 for the same gazetteer entry. */
+static int cmp_place(const casus_place *x, const casus_place *y)
+{
+    if (x->name != y->name)
+        return x->name < y->name ? -1 : 1;
+    int c = memcmp(x->country, y->country, 2);
+    return c != 0 ? c : strcmp(x->feature, y->feature);
+}
+
 /* Orders mentions by place, then by position: the same place's
  * mentions end up next to each other, the first of them first. */
 static int cmp_mention(const void *a, const void *b)
 {
     const casus_place *x = *(const casus_place *const *)a;
     const casus_place *y = *(const casus_place *const *)b;
-    if (x->name != y->name)
-        return x->name < y->name ? -1 : 1;
-    int c = memcmp(x->country, y->country, 2);
-    if (c == 0)
-        c = strcmp(x->feature, y->feature);
+    int c = cmp_place(x, y);
     if (c == 0 && x != y)
         c = x < y ? -1 : 1;
     return c;
@@ -519,12 +526,9 @@ static int main_place(casus_geocoder *gc, long *out)
     size_t best_n = 0;
     for (size_t a = 0, b; a < gc->n_places; a = b) {
         const casus_place *p = gc->order[a];
-        for (b = a + 1; b < gc->n_places; b++) {
-            const casus_place *q = gc->order[b];
-            if (q->name != p->name || memcmp(q->country, p->country, 2) != 0 ||
-                strcmp(q->feature, p->feature) != 0)
+        for (b = a + 1; b < gc->n_places; b++)
+            if (cmp_place(gc->order[b], p) != 0)
                 break;
-        }
         const size_t n = b - a;
         if (best == NULL || n > best_n ||
             (n == best_n && (precision(p) > precision(best) ||
