@@ -516,6 +516,15 @@ static void put_tsv_str(sink *s, const char *str, size_t n)
 /* JSONL                                                               */
 /* ------------------------------------------------------------------ */
 
+/* A JSON string, or null for an empty one. */
+static void put_json_opt(sink *s, const char *str)
+{
+    if (str[0] != '\0')
+        put_json_str(s, str);
+    else
+        puts_(s, "null");
+}
+
 static void put_json_location(sink *s, const casus_location *loc)
 {
     if (loc->name[0] == '\0') {
@@ -525,15 +534,9 @@ static void put_json_location(sink *s, const casus_location *loc)
     puts_(s, "{\"name\":");
     put_json_str(s, loc->name);
     puts_(s, ",\"country\":");
-    if (loc->country[0])
-        put_json_str(s, loc->country);
-    else
-        puts_(s, "null");
+    put_json_opt(s, loc->country);
     puts_(s, ",\"adm1\":");
-    if (loc->adm1[0])
-        put_json_str(s, loc->adm1);
-    else
-        puts_(s, "null");
+    put_json_opt(s, loc->adm1);
     puts_(s, ",\"lat\":");
     put_coord(s, loc->lat);
     puts_(s, ",\"lon\":");
@@ -556,10 +559,7 @@ static void format_jsonl(sink *s, const casus_event *ev)
     puts_(s, ",\"sentence\":");
     putl(s, ev->sentence);
     puts_(s, ",\"date\":");
-    if (ev->date[0])
-        put_json_str(s, ev->date);
-    else
-        puts_(s, "null");
+    put_json_opt(s, ev->date);
     puts_(s, ",\"source\":");
     put_json_str(s, ev->source);
     puts_(s, ",\"target\":");
