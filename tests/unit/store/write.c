@@ -266,37 +266,48 @@ static void test_store_open__refuses_foreign_files(void **state)
                                   "casus supports (3)");
 }
 
+/* The tables of a version 1 store; its events table ends open, for
+ * version 2's count columns or the closing bracket. */
+#define V1_TABLES \
+    "CREATE TABLE documents(id TEXT PRIMARY KEY NOT NULL, date TEXT," \
+    " title TEXT, source TEXT, url TEXT, text TEXT NOT NULL);" \
+    "CREATE TABLE sentences(doc TEXT NOT NULL, idx INTEGER NOT NULL," \
+    " start INTEGER NOT NULL, len INTEGER NOT NULL, text TEXT NOT NULL," \
+    " PRIMARY KEY (doc, idx));" \
+    "CREATE TABLE events(id INTEGER PRIMARY KEY, doc TEXT NOT NULL," \
+    " sentence INTEGER NOT NULL, date TEXT, source TEXT NOT NULL," \
+    " target TEXT NOT NULL, source_text TEXT NOT NULL," \
+    " target_text TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL," \
+    " quad INTEGER, goldstein REAL NOT NULL, plover TEXT NOT NULL," \
+    " negated INTEGER NOT NULL, rule_file TEXT, rule_line INTEGER"
+
+/* Write an older store with sql, open it (which migrates it) and close
+ * it again. */
+static void migrate(const char *sql)
+{
+    sqlite3 *db;
+    casus_store *st;
+    casus_diag diag = CASUS_DIAG_INIT;
+    unlink(path);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(casus_store_open(&st, path, &diag), 0);
+    assert_int_equal(casus_store_close(st), 0);
+}
+
 /* A store written before the counts and places were kept (version 1)
  * gains their columns and the places table when opened, and keeps its
  * rows. */
 static void test_store_open__migrates_version_1(void **state)
 {
     (void)state;
-    sqlite3 *db;
-    casus_store *st;
-    casus_diag diag = CASUS_DIAG_INIT;
-    unlink(path);
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db,
-        "CREATE TABLE documents(id TEXT PRIMARY KEY NOT NULL, date TEXT,"
-        " title TEXT, source TEXT, url TEXT, text TEXT NOT NULL);"
-        "CREATE TABLE sentences(doc TEXT NOT NULL, idx INTEGER NOT NULL,"
-        " start INTEGER NOT NULL, len INTEGER NOT NULL, text TEXT NOT NULL,"
-        " PRIMARY KEY (doc, idx));"
-        "CREATE TABLE events(id INTEGER PRIMARY KEY, doc TEXT NOT NULL,"
-        " sentence INTEGER NOT NULL, date TEXT, source TEXT NOT NULL,"
-        " target TEXT NOT NULL, source_text TEXT NOT NULL,"
-        " target_text TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL,"
-        " quad INTEGER, goldstein REAL NOT NULL, plover TEXT NOT NULL,"
-        " negated INTEGER NOT NULL, rule_file TEXT, rule_line INTEGER);"
+    migrate(V1_TABLES ");"
         "INSERT INTO events(doc, sentence, source, target, source_text,"
         " target_text, code, root, goldstein, plover, negated)"
         " VALUES ('old', 0, 'SRB', 'KSV', 'Serbia', 'Kosovo', '112', '11',"
         " -2.0, 'ACCUSE', 0);"
-        "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    assert_int_equal(casus_store_open(&st, path, &diag), 0);
-    assert_int_equal(casus_store_close(st), 0);
+        "PRAGMA user_version = 1");
     assert_int_equal(query("PRAGMA user_version"), 3);
     assert_int_equal(query("SELECT count(*) FROM events WHERE doc = 'old'"
                            " AND killed IS NULL AND crowd IS NULL"
@@ -309,33 +320,13 @@ static void test_store_open__migrates_version_1(void **state)
 static void test_store_open__migrates_version_2(void **state)
 {
     (void)state;
-    sqlite3 *db;
-    casus_store *st;
-    casus_diag diag = CASUS_DIAG_INIT;
-    unlink(path);
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db,
-        "CREATE TABLE documents(id TEXT PRIMARY KEY NOT NULL, date TEXT,"
-        " title TEXT, source TEXT, url TEXT, text TEXT NOT NULL);"
-        "CREATE TABLE sentences(doc TEXT NOT NULL, idx INTEGER NOT NULL,"
-        " start INTEGER NOT NULL, len INTEGER NOT NULL, text TEXT NOT NULL,"
-        " PRIMARY KEY (doc, idx));"
-        "CREATE TABLE events(id INTEGER PRIMARY KEY, doc TEXT NOT NULL,"
-        " sentence INTEGER NOT NULL, date TEXT, source TEXT NOT NULL,"
-        " target TEXT NOT NULL, source_text TEXT NOT NULL,"
-        " target_text TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL,"
-        " quad INTEGER, goldstein REAL NOT NULL, plover TEXT NOT NULL,"
-        " negated INTEGER NOT NULL, rule_file TEXT, rule_line INTEGER,"
-        " killed INTEGER, wounded INTEGER, arrested INTEGER,"
+    migrate(V1_TABLES ", killed INTEGER, wounded INTEGER, arrested INTEGER,"
         " displaced INTEGER, crowd INTEGER);"
         "INSERT INTO events(doc, sentence, source, target, source_text,"
         " target_text, code, root, goldstein, plover, negated, killed)"
         " VALUES ('old', 0, 'SRB', 'KSV', 'Serbia', 'Kosovo', '190', '19',"
         " -10.0, 'ASSAULT', 0, 4);"
-        "PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    assert_int_equal(casus_store_open(&st, path, &diag), 0);
-    assert_int_equal(casus_store_close(st), 0);
+        "PRAGMA user_version = 2");
     assert_int_equal(query("PRAGMA user_version"), 3);
     assert_int_equal(query("SELECT count(*) FROM events WHERE doc = 'old'"
                            " AND killed = 4 AND place IS NULL"), 1);
