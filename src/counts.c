@@ -1001,6 +1001,42 @@ static size_t attach(const scan *sc, const tok *t, const ring *r,
     return ph.end;
 }
 
+/*
+ * Whether a quantity can start at t: a number, or a word parse_qty()
+ * begins with ("no", "nobody", "half", "a", "an", a vague plural or a
+ * number word, the tens of "twenty-five" included).  A cheap test that
+ * spares the full parse for the many words that start none.
+ */
+static bool may_start_qty(const scan *sc, const tok *t)
+{
+    static const char *const first_words[] = {
+        "no", "nobody", "half", "a", "an", NULL
+    };
+    if (t->kind == TK_NUM)
+        return true;
+    if (t->kind != TK_WORD)
+        return false;
+    const char *s = sc->s + t->start;
+    const char *dash = memchr(s, '-', t->len);
+    const size_t n = dash != NULL ? (size_t)(dash - s) : t->len;
+    char w[12];
+    if (n == 0 || n >= sizeof(w))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)lower((unsigned char)s[i]);
+    w[n] = '\0';
+    for (const char *const *f = first_words; *f != NULL; f++)
+        if ((*f)[0] == w[0] && strcmp(*f, w) == 0)
+            return true;
+    for (const numword *nw = small_words; nw->word != NULL; nw++)
+        if (nw->word[0] == w[0] && strcmp(nw->word, w) == 0)
+            return true;
+    for (const numword *nw = plural_words; nw->word != NULL; nw++)
+        if (nw->word[0] == w[0] && strcmp(nw->word, w) == 0)
+            return true;
+    return false;
+}
+
 /* ------------------------------------------------------------------ */
 /* API                                                                 */
 /* ------------------------------------------------------------------ */
@@ -1030,7 +1066,7 @@ void counts_extract(const char *text, size_t len, counts *out)
     tok t;
 
     while (next_tok(&sc, &pos, &t)) {
-        if (t.start >= resume && (t.kind == TK_NUM || t.kind == TK_WORD))
+        if (t.start >= resume && may_start_qty(&sc, &t))
             resume = attach(&sc, &t, &r, &ty);
         ring_push(&r, &t);
     }
