@@ -414,6 +414,27 @@ static bool date_at(const scan *sc, const char *text, size_t len, int i,
            period_at(sc, i, days);
 }
 
+/* Whether an expression can start at token i: a number, a capitalised
+ * word (a month or weekday), or a lower-case word that relative_at() or
+ * period_at() begins with.  A cheap test that spares date_at() for most
+ * words. */
+static bool may_start(const scan *sc, int i)
+{
+    static const char *const starts[] = {
+        "yesterday", "today", "tonight", "night", "morning", "afternoon",
+        "evening", "last", "previous", "next", NULL
+    };
+    const tok *t = &sc->t[i];
+    if (t->kind == TK_NUM || (t->kind == TK_WORD && t->cap))
+        return true;
+    if (t->kind != TK_WORD)
+        return false;
+    for (const char *const *w = starts; *w != NULL; w++)
+        if ((*w)[0] == t->s[0] && word_is(sc, i, *w))
+            return true;
+    return false;
+}
+
 /* ------------------------------------------------------------------ */
 /* Public                                                              */
 /* ------------------------------------------------------------------ */
@@ -437,7 +458,8 @@ bool dates_resolve(const char *text, size_t len, const char *doc_date,
     tokenize(&sc, text, len);
     for (int i = 0; i < sc.n; i++) {
         long days;
-        if (date_at(&sc, text, len, i, &days) && format_day(days, out))
+        if (may_start(&sc, i) && date_at(&sc, text, len, i, &days) &&
+            format_day(days, out))
             return true;
     }
     return false;
