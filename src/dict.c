@@ -201,6 +201,8 @@ long dict_add_entry(casus_dict *d, const entry *e)
     void **slot = map_put(&d->index, w0->w, w0->len);
     if (slot && w0->len >= 1 && w0->len <= 64)
         d->key_lens[(unsigned char)w0->w[0]] |= 1ull << (w0->len - 1);
+    if (slot)
+        dict_bloom_add(d->key_bloom, map_hash(w0->w, w0->len));
     if (slot == NULL)
         return -1;
     entry_list *el = *slot;

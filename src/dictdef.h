@@ -188,6 +188,8 @@ int options_apply(coder_options *o, const char *line);
 
 /* ---- the dictionary set ------------------------------------------------ */
 
+#define DICT_BLOOM_WORDS 4096 /* 2^18 bits, 32 KB */
+
 struct casus_dict {
     arena mem;              /* every string, phrase and code */
     entry *entries;         /* all phrases, in load order */
@@ -197,6 +199,9 @@ struct casus_dict {
     map index;              /* first word -> entry_list* */
     uint64_t key_lens[256]; /* by a key's first byte: bit L-1 set when some
                                key of length L (L <= 64) starts with it */
+    uint64_t key_bloom[DICT_BLOOM_WORDS]; /* two bits per key of `index`,
+                               from its hash: most words that start no key
+                               are turned away before the table probe */
     map synsets;            /* "&NAME" -> pseq* (one PI_ALT item) */
     coder_options opts;
     const char **files;     /* every file loaded, for file:line reports */
@@ -209,6 +214,21 @@ struct casus_dict {
                                "did n't"): split "didn't" the same way */
     bool has_attrib;
 };
+
+/* The two bloom bits of a key hash (map_hash of the key). */
+static inline void dict_bloom_add(uint64_t *bloom, uint32_t h)
+{
+    const uint32_t a = h & 0x3ffff, b = (h >> 14) & 0x3ffff;
+    bloom[a >> 6] |= 1ull << (a & 63);
+    bloom[b >> 6] |= 1ull << (b & 63);
+}
+
+/* false: no key of `index` has hash h */
+static inline bool dict_bloom_may(const uint64_t *bloom, uint32_t h)
+{
+    const uint32_t a = h & 0x3ffff, b = (h >> 14) & 0x3ffff;
+    return (bloom[a >> 6] >> (a & 63) & 1) && (bloom[b >> 6] >> (b & 63) & 1);
+}
 
 /* Entries that start with the same first word (as written). */
 typedef struct entry_list {

@@ -343,8 +343,10 @@ static long best_entry(const parse_state *ps, size_t i, long *end_out,
     const uint64_t lens = d->key_lens[(unsigned char)t->w[0]];
     for (size_t l = 1; l <= t->len; l++) {
         h = map_hash_add(h, (unsigned char)t->w[l - 1]);
-        if (l > 64 || !(lens & (1ull << (l - 1))))
-            continue;   /* no key of this length starts with this byte */
+        if (l > 64 || !(lens & (1ull << (l - 1))) ||
+            !dict_bloom_may(d->key_bloom, h))
+            continue;   /* no key of this length starts with this byte,
+                           or none has this hash */
         const entry_list *el = map_get_hashed(&d->index, t->w, l, h);
         if (el == NULL)
             continue;
