@@ -87,9 +87,27 @@ static int push_tok(parse_state *ps, const char *w, size_t len, bool cap,
     return ps->words.oom ? CASUS_ENOMEM : 0;
 }
 
-static bool is_word_byte(unsigned char c)
+/* ASCII classes, as <ctype.h> has them in the C locale, without its
+ * calls: the tokenizer asks them of every byte. */
+static inline bool ascii_lower(unsigned char c)
 {
-    return isalnum(c) || c == '\'' || c == '.' || c == '&' || c >= 0x80;
+    return (unsigned)(c - 'a') < 26u;
+}
+
+static inline bool ascii_upper(unsigned char c)
+{
+    return (unsigned)(c - 'A') < 26u;
+}
+
+static inline bool ascii_digit(unsigned char c)
+{
+    return (unsigned)(c - '0') < 10u;
+}
+
+static inline bool is_word_byte(unsigned char c)
+{
+    return ascii_lower(c) || ascii_upper(c) || ascii_digit(c) ||
+           c == '\'' || c == '.' || c == '&' || c >= 0x80;
 }
 
 /* Map the few multi-byte punctuation marks that matter to ASCII. */
@@ -127,7 +145,7 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
     bool any_lower = false, ascii = true;
 
     for (size_t k = 0; k < len; k++) {
-        if (islower(orig[k]))
+        if (ascii_lower(orig[k]))
             any_lower = true;
         if (orig[k] >= 0x80)
             ascii = false;
@@ -144,16 +162,19 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
         }
     }
 #define ORIG(i) (fm ? text_map_byte(fm, (i)) : (i))
-#define LOWER_AT(i) islower(orig[ORIG(i)])
+#define LOWER_AT(i) ascii_lower(orig[ORIG(i)])
+    /* only bytes from 0xC2 on can start what punct_utf8() maps */
+#define PUNCT_AT(i, sub) (s[i] >= 0xC2 ? punct_utf8(s + (i), len - (i), \
+                                                   (sub)) : 0)
     while (i < len) {
         char sub;
-        int pn = punct_utf8(s + i, len - i, &sub);
+        int pn = PUNCT_AT(i, &sub);
         unsigned char c = pn ? (unsigned char)sub : s[i];
         size_t step = pn ? (size_t)pn : 1;
         if (c == ',' || c == ';') {
             /* commas inside numbers vanish: 1,500 */
-            if (c == ',' && i > 0 && i + 1 < len && isdigit(s[i - 1]) &&
-                isdigit(s[i + 1])) {
+            if (c == ',' && i > 0 && i + 1 < len && ascii_digit(s[i - 1]) &&
+                ascii_digit(s[i + 1])) {
                 i++;
                 continue;
             }
@@ -176,10 +197,10 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
         }
         /* a word */
         size_t start = i, bl = 0;
-        bool cap = isupper(orig[ORIG(i)]) != 0;
+        bool cap = ascii_upper(orig[ORIG(i)]);
         int periods = 0;
         while (i < len) {
-            pn = punct_utf8(s + i, len - i, &sub);
+            pn = PUNCT_AT(i, &sub);
             c = pn ? (unsigned char)sub : s[i];
             step = pn ? (size_t)pn : 1;
             if (!is_word_byte(c))
@@ -189,7 +210,7 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             if (c == '.')
                 periods++;
             if (bl + 1 < sizeof(buf))
-                buf[bl++] = (char)toupper(c);
+                buf[bl++] = (char)(ascii_lower(c) ? c - 'a' + 'A' : c);
             i += step;
             if (bl == 63)
                 break;      /* TABARI splits words of 63 characters */
@@ -214,7 +235,7 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             memcmp(buf + bl - 3, "N'T", 3) == 0)
             nt = 3;
         if (bl - nt > off) {
-            int type = isdigit((unsigned char)buf[off]) ? T_NUM : T_NULL;
+            int type = ascii_digit((unsigned char)buf[off]) ? T_NUM : T_NULL;
             if (push_tok(ps, buf + off, bl - off - nt, cap,
                          (uint32_t)ORIG(start), (uint32_t)ORIG(end - nt),
                          type) < 0)
@@ -222,7 +243,7 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             tok *pt = &ps->toks[ps->n_toks - 1];
             pt->allcap = 1;
             for (size_t q = ORIG(start); q < ORIG(end - nt); q++)
-                if (islower(orig[q]))
+                if (ascii_lower(orig[q]))
                     pt->allcap = 0;
             if (nt && push_tok(ps, "N'T", 3, false, (uint32_t)ORIG(end - nt),
                                (uint32_t)ORIG(end), T_NULL) < 0)
@@ -233,6 +254,7 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
     }
 #undef ORIG
 #undef LOWER_AT
+#undef PUNCT_AT
     /* now that `words` is final, turn offsets into pointers, and note
      * every prefix of every word for the coder's pattern prefilter */
     memset(ps->prefixes, 0, sizeof(ps->prefixes));
