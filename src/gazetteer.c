@@ -7,6 +7,11 @@
  * at a place, and the country table is sorted, unique and made of capital
  * letters with NUL padding.  After that no access can leave the mapping.
  *
+ * It also builds, in memory, a bloom filter of the name keys (two bits
+ * per key in 2^21): most capitalised words in news name no place, and the
+ * filter turns them away before the binary search.  Building it reads
+ * every key once (about 1 ms).
+ *
  * SPDX-License-Identifier: MIT
  */
 #include <errno.h>
@@ -33,6 +38,7 @@
 #define PLACE_SIZE 32u
 #define NAME_SIZE 8u
 #define COUNTRY_SIZE 8u
+#define BLOOM_BITS (1u << 21)
 
 typedef struct gaz_name {
     uint32_t key;
@@ -57,6 +63,7 @@ struct gaz {
     size_t n_countries;
     const char *strings;
     size_t strings_len;
+    uint64_t *bloom;                /* BLOOM_BITS bits, see above */
 };
 
 _Static_assert(sizeof(gaz_place) == PLACE_SIZE, "gaz_place layout");
@@ -147,6 +154,32 @@ static const char *check_layout(gaz *g)
     return NULL;
 }
 
+/* FNV-1a of a name folded to ASCII lower case, as key_cmp() folds it. */
+static uint32_t key_hash(const char *name, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)name[i];
+        if (b >= 'A' && b <= 'Z')
+            b = (unsigned char)(b - 'A' + 'a');
+        h = (h ^ b) * 16777619u;
+    }
+    return h;
+}
+
+static void bloom_add(uint64_t *bloom, uint32_t h)
+{
+    const uint32_t a = h % BLOOM_BITS, b = (h >> 11) % BLOOM_BITS;
+    bloom[a / 64] |= 1ull << (a % 64);
+    bloom[b / 64] |= 1ull << (b % 64);
+}
+
+static bool bloom_may(const uint64_t *bloom, uint32_t h)
+{
+    const uint32_t a = h % BLOOM_BITS, b = (h >> 11) % BLOOM_BITS;
+    return (bloom[a / 64] >> (a % 64) & 1) && (bloom[b / 64] >> (b % 64) & 1);
+}
+
 int gaz_open(gaz **out, const char *path, casus_diag *diag)
 {
     *out = NULL;
@@ -182,6 +215,14 @@ int gaz_open(gaz **out, const char *path, casus_diag *diag)
         gaz_close(g);
         return CASUS_EPARSE;
     }
+    if ((g->bloom = cs_calloc(BLOOM_BITS / 64, sizeof(uint64_t))) == NULL) {
+        gaz_close(g);
+        return CASUS_ENOMEM;
+    }
+    for (size_t i = 0; i < g->n_names; i++) {
+        const char *key = g->strings + g->names[i].key;
+        bloom_add(g->bloom, key_hash(key, strlen(key)));
+    }
     *out = g;
     return 0;
 }
@@ -191,6 +232,7 @@ void gaz_close(gaz *g)
     if (g == NULL)
         return;
     munmap((void *)(uintptr_t)g->map, g->map_len);
+    cs_free(g->bloom);
     cs_free(g);
 }
 
@@ -231,6 +273,8 @@ static int key_cmp(const char *key, const char *name, size_t len)
 size_t gaz_lookup(const gaz *g, const char *name, size_t len,
                   uint32_t *out, size_t cap)
 {
+    if (!bloom_may(g->bloom, key_hash(name, len)))
+        return 0;
     /* first name whose key is not below the query */
     size_t lo = 0, hi = g->n_names;
     while (lo < hi) {

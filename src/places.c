@@ -148,7 +148,8 @@ static bool tok_in(const casus_geocoder *gc, size_t i,
     const wtok *t = &gc->toks[i];
     const char *s = gc->folded.buf + t->start;
     for (size_t k = 0; list[k] != NULL; k++)
-        if (strlen(list[k]) == t->len && memcmp(list[k], s, t->len) == 0)
+        if (list[k][0] == s[0] && strlen(list[k]) == t->len &&
+            memcmp(list[k], s, t->len) == 0)
             return true;
     return false;
 }
