@@ -16,6 +16,7 @@
  */
 #include "casus/event.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -425,30 +426,72 @@ static void puts_(sink *s, const char *p)
     put(s, p, strlen(p));
 }
 
-/* Goldstein values have one decimal. */
-static void put_goldstein(sink *s, double v)
+/* Digits of v, without printf: these run for every number of every
+ * record. */
+static void put_uint(sink *s, unsigned long long v)
 {
-    char tmp[32];
-    int n = snprintf(tmp, sizeof(tmp), "%.1f", v);
-    if (n > 0)
-        put(s, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
+    char tmp[24];
+    size_t i = sizeof(tmp);
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    put(s, tmp + i, sizeof(tmp) - i);
 }
 
 static void putl(sink *s, long long v)
 {
-    char tmp[32];
-    int n = snprintf(tmp, sizeof(tmp), "%lld", v);
-    if (n > 0)
-        put(s, tmp, (size_t)n);
+    if (v < 0) {
+        put(s, "-", 1);
+        put_uint(s, 0ull - (unsigned long long)v);
+    } else {
+        put_uint(s, (unsigned long long)v);
+    }
+}
+
+/* v with `places` decimals (1..9), as "%.*f" writes it.  v * 10^places
+ * is off by far less than 1e-5 below 1e9, so rounding it gives printf's
+ * digits unless it lies that near a half; such values, large ones and
+ * non-finite ones go to snprintf.  (Goldstein values and gazetteer
+ * points never do: they are whole tenths and 1e-5 degrees.) */
+static void put_fixed(sink *s, double v, int places)
+{
+    static const double scale[10] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+                                      1e7, 1e8, 1e9 };
+    const double x = v * scale[places];
+    if (!(x > -1e9 && x < 1e9) ||
+        fabs(fabs(x - trunc(x)) - 0.5) < 1e-5) {
+        char tmp[400];
+        int n = snprintf(tmp, sizeof(tmp), "%.*f", places, v);
+        if (n > 0)
+            put(s, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
+        return;
+    }
+    const long long q = llround(x);
+    const unsigned long long a = q < 0 ? 0ull - (unsigned long long)q
+                                       : (unsigned long long)q;
+    const unsigned long long unit = (unsigned long long)scale[places];
+    if (q < 0 || (q == 0 && signbit(v)))
+        put(s, "-", 1);         /* printf keeps the sign of -0.00001 */
+    put_uint(s, a / unit);
+    char frac[10];
+    unsigned long long f = a % unit;
+    for (int i = places; i-- > 0; f /= 10)
+        frac[i] = (char)('0' + f % 10);
+    put(s, ".", 1);
+    put(s, frac, (size_t)places);
+}
+
+/* Goldstein values have one decimal. */
+static void put_goldstein(sink *s, double v)
+{
+    put_fixed(s, v, 1);
 }
 
 /* Coordinates: five decimals, about a metre. */
 static void put_coord(sink *s, double v)
 {
-    char tmp[32];
-    int n = snprintf(tmp, sizeof(tmp), "%.5f", v);
-    if (n > 0)
-        put(s, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
+    put_fixed(s, v, 5);
 }
 
 static size_t finish(sink *s)
@@ -774,9 +817,8 @@ static void format_tsv(sink *s, const casus_event *ev, unsigned long long seq)
     event_facts f;
     event_facts_get(ev->code, &f);
 
-    char tmp[32];
-    snprintf(tmp, sizeof(tmp), "%llu\t", seq);
-    puts_(s, tmp);
+    put_uint(s, seq);
+    put(s, "\t", 1);
     put_tsv_dates(s, ev->date);
     put_tsv_actor(s, ev->source, ev->source_text);
     put_tsv_actor(s, ev->target, ev->target_text);

@@ -202,6 +202,34 @@ static void test_event_format__jsonl_location(void **state)
     json_decref(j);
 }
 
+/* The record's numbers are written without printf; they must read as
+ * printf's "%.5f" and "%.1f" do, signs and zeros included. */
+static void test_event_format__numbers_as_printf(void **state)
+{
+    (void)state;
+    casus_event ev = located();
+    uint32_t r = 12345;
+    for (int k = 0; k < 20000; k++) {
+        r = r * 1103515245u + 12345u;
+        /* gazetteer points are whole 1e-5 degrees; test those and a few
+         * that are not, near zero and at the poles and date line */
+        int32_t micro = (int32_t)(r % 36000001u) - 18000000;
+        double v = k % 4 == 0 ? micro / 1e5 : k % 4 == 1 ? micro / 1e7
+                 : k % 4 == 2 ? -micro / 1e9 : (k % 2 ? 180.0 : -90.0);
+        ev.location.lat = v;
+        ev.location.lon = -v;
+        char want_lat[64], want_lon[64];
+        snprintf(want_lat, sizeof(want_lat), "\"lat\":%.5f,", v);
+        snprintf(want_lon, sizeof(want_lon), "\"lon\":%.5f,", -v);
+        const char *line = format(&ev, CASUS_FORMAT_JSONL);
+        if (strstr(line, want_lat) == NULL || strstr(line, want_lon) == NULL)
+            fail_msg("%s or %s not in %s", want_lat, want_lon, line);
+    }
+    ev.location.lat = -0.0;
+    assert_non_null(strstr(format(&ev, CASUS_FORMAT_JSONL),
+                           "\"lat\":-0.00000,"));
+}
+
 static void test_event_format__tsv_action_geo(void **state)
 {
     (void)state;
@@ -271,6 +299,7 @@ int main(void)
         cmocka_unit_test(test_event_format__unknown_code_still_prints),
         cmocka_unit_test(test_event_format__json_escapes_text),
         cmocka_unit_test(test_event_format__jsonl_location),
+        cmocka_unit_test(test_event_format__numbers_as_printf),
         cmocka_unit_test(test_event_format__tsv_action_geo),
         cmocka_unit_test(test_event_format__tsv_has_61_gdelt_columns),
         cmocka_unit_test(test_event_format__tsv_keeps_rows_intact),
