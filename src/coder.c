@@ -15,6 +15,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -419,7 +420,7 @@ static void split_code(const char *code, char *c1, char *c2, bool *sub,
     size_t n = strlen(code);
     *sub = *dom = false;
     char tmp[32];
-    snprintf(tmp, sizeof(tmp), "%s", code);
+    str_copy(tmp, sizeof(tmp), code, SIZE_MAX);
     n = strlen(tmp);
     while (n && (tmp[n - 1] == '?' || tmp[n - 1] == '!' ||
                  tmp[n - 1] == ' ')) {
@@ -433,12 +434,12 @@ static void split_code(const char *code, char *c1, char *c2, bool *sub,
     c2[0] = '\0';
     if (colon) {
         *colon = '\0';
-        snprintf(c2, 16, "%.15s", colon + 1);
+        str_copy(c2, 16, colon + 1, 15);
         size_t m = strlen(c2);
         while (m && (c2[m - 1] == '?' || c2[m - 1] == '!'))
             c2[--m] = '\0';
     }
-    snprintf(c1, 16, "%.15s", tmp);
+    str_copy(c1, 16, tmp, 15);
     /* a lone '?' or '!' inside, e.g. "023?:..." */
     char *q = strpbrk(c1, "?!");
     if (q) {
@@ -466,9 +467,9 @@ static int add_event(casus_coder *c, size_t from, const char *src, int src_m,
         return CASUS_ENOMEM;
     e = &c->cands[c->n_cands++];
     memset(e, 0, sizeof(*e));
-    snprintf(e->source, sizeof(e->source), "%s", src);
-    snprintf(e->target, sizeof(e->target), "%s", tgt);
-    snprintf(e->code, sizeof(e->code), "%s", code);
+    str_copy(e->source, sizeof(e->source), src, SIZE_MAX);
+    str_copy(e->target, sizeof(e->target), tgt, SIZE_MAX);
+    str_copy(e->code, sizeof(e->code), code, SIZE_MAX);
     e->src_m = (int16_t)src_m;
     e->tgt_m = (int16_t)tgt_m;
     e->hit = *hit;
@@ -885,10 +886,10 @@ int coder_emit(casus_coder *c, const char *doc_id, int sentence,
         memset(ev, 0, sizeof(*ev));
         ev->doc = doc_id;
         ev->sentence = sentence;
-        snprintf(ev->date, sizeof(ev->date), "%s", date ? date : "");
-        snprintf(ev->code, sizeof(ev->code), "%.7s", ce->code);
-        snprintf(ev->source, sizeof(ev->source), "%s", ce->source);
-        snprintf(ev->target, sizeof(ev->target), "%s", ce->target);
+        str_copy(ev->date, sizeof(ev->date), date ? date : "", SIZE_MAX);
+        str_copy(ev->code, sizeof(ev->code), ce->code, 7);
+        str_copy(ev->source, sizeof(ev->source), ce->source, SIZE_MAX);
+        str_copy(ev->target, sizeof(ev->target), ce->target, SIZE_MAX);
         mention_text(&c->ps, ce->src_m, ev->source_text,
                      sizeof(ev->source_text));
         mention_text(&c->ps, ce->tgt_m, ev->target_text,

@@ -20,6 +20,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -622,7 +623,7 @@ static void combine(char *out, size_t cap, const char *actor,
             }
         add[al] = '\0';
     } else if (strstr(actor, agent) == NULL) {
-        snprintf(add, sizeof(add), "%s", agent);
+        str_copy(add, sizeof(add), agent, SIZE_MAX);
     }
     /* codes longer than CASUS_ACTOR_MAX - 1 are cut, never overrun */
     const char *first = suffix ? add : actor, *second = suffix ? actor : add;
@@ -670,7 +671,7 @@ static void set_codes(mention *m, const char *code)
             break;
         p = slash + 1;
     }
-    snprintf(m->base, sizeof(m->base), "%s", m->codes[0]);
+    str_copy(m->base, sizeof(m->base), m->codes[0], SIZE_MAX);
 }
 
 static void attach_agent(parse_state *ps, mention *m, const unit *ag,

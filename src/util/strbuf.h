@@ -38,4 +38,20 @@ char *strbuf_detach(strbuf *sb);
 int strbuf_json_str(strbuf *sb, const char *s);
 static inline bool strbuf_oom(const strbuf *sb) { return sb->oom; }
 
+/* snprintf(dst, cap, "%.*s", max, src) without printf's cost: copies at
+ * most cap - 1 and at most max bytes of src, always NUL-terminates
+ * (cap > 0), and returns the bytes copied.  The hot paths copy actor and
+ * event codes with it. */
+static inline size_t str_copy(char *dst, size_t cap, const char *src,
+                              size_t max)
+{
+    size_t n = 0;
+    while (n + 1 < cap && n < max && src[n] != '\0') {
+        dst[n] = src[n];
+        n++;
+    }
+    dst[n] = '\0';
+    return n;
+}
+
 #endif
