@@ -1022,6 +1022,16 @@ static bool may_start_qty(const scan *sc, const tok *t)
     char w[12];
     if (n == 0 || n >= sizeof(w))
         return false;
+    /* the first letters of those words */
+#define LETTER(c) (1u << ((c) - 'a'))
+    const unsigned firsts = LETTER('a') | LETTER('d') | LETTER('e') |
+                            LETTER('f') | LETTER('h') | LETTER('m') |
+                            LETTER('n') | LETTER('o') | LETTER('s') |
+                            LETTER('t');
+#undef LETTER
+    const unsigned first = (unsigned)lower((unsigned char)s[0]) - 'a';
+    if (first >= 26 || !((firsts >> first) & 1u))
+        return false;
     for (size_t i = 0; i < n; i++)
         w[i] = (char)lower((unsigned char)s[i]);
     w[n] = '\0';
