@@ -171,6 +171,8 @@ static int month_at(const scan *sc, int i, int *next)
         return 0;
     const tok *t = &sc->t[i];
     for (int m = 0; m < 12; m++) {
+        if (names[m][0] != (t->s[0] & ~0x20))
+            continue;               /* t is capitalised: compare A-Z */
         bool full = t->len == strlen(names[m]) &&
                     strncasecmp(t->s, names[m], t->len) == 0;
         bool abbr = !full && t->len >= 3 && t->len <= 4 &&
@@ -269,7 +271,7 @@ static bool weekday_at(const scan *sc, int i, long *days)
     if (!sc->have_doc || i >= sc->n || !sc->t[i].cap)
         return false;
     for (int w = 0; w < 7; w++) {
-        if (!word_is(sc, i, names[w]))
+        if (names[w][0] != sc->t[i].s[0] || !word_is(sc, i, names[w]))
             continue;
         const int today = date_weekday(sc->doc);
         /* "Tuesday of last week", "Tuesday last week" */
