@@ -68,7 +68,8 @@ const char *parse_type_name(int type)
 static int push_tok(parse_state *ps, const char *w, size_t len, bool cap,
                     uint32_t start, uint32_t end, int type)
 {
-    if (CS_ARRAY_GROW(ps->toks, ps->toks_cap, ps->n_toks + 1) < 0)
+    if (ps->n_toks >= ps->toks_cap &&
+        CS_ARRAY_GROW(ps->toks, ps->toks_cap, ps->n_toks + 1) < 0)
         return CASUS_ENOMEM;
     if (ps->n_toks >= 2000)
         return 0;   /* far beyond any sentence; the rest is ignored */
@@ -77,8 +78,14 @@ static int push_tok(parse_state *ps, const char *w, size_t len, bool cap,
     /* store the offset now; pointers are fixed once `words` stops moving */
     t->w = (const char *)(uintptr_t)ps->words.len;
     t->len = (uint16_t)len;
-    strbuf_add(&ps->words, w, len);
-    strbuf_putc(&ps->words, '\0');
+    /* the word and its NUL, kept NUL-terminated as a strbuf is */
+    if (ps->words.len + len + 1 >= ps->words.cap &&
+        strbuf_grow(&ps->words, len + 1) < 0)
+        return CASUS_ENOMEM;
+    memcpy(ps->words.buf + ps->words.len, w, len);
+    ps->words.len += len + 1;
+    ps->words.buf[ps->words.len - 1] = '\0';
+    ps->words.buf[ps->words.len] = '\0';
     t->cap = cap;
     t->start = start;
     t->end = end;
