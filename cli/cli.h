@@ -26,6 +26,7 @@
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /* ---- options ---------------------------------------------------- */
 

@@ -19,6 +19,7 @@ static const struct command {
     { "code", cmd_code, "code documents into CAMEO events" },
     { "validate", cmd_validate, "check dictionaries and validation records" },
     { "explain", cmd_explain, "show how a sentence is coded, step by step" },
+    { "merge", cmd_merge, "merge stores of corpus pieces into one" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -1,12 +1,13 @@
 /*
  * store.c - the SQLite event store
  *
- * Writes coded documents into three tables (documents, sentences, events)
- * plus a read-only copy of the CAMEO code table, as doc/store.md
+ * Writes coded documents into four tables (documents, sentences, events,
+ * places) plus a read-only copy of the CAMEO code table, as doc/store.md
  * specifies.  Writes are grouped: one transaction per STORE_BATCH
  * documents, and a savepoint around each document so that a failed put
  * leaves no half-written document behind.  Statements are prepared once
- * per handle and reused.
+ * per handle and reused.  A merge attaches another store file and copies
+ * its rows with INSERT ... SELECT, in one transaction.
  *
  * This is the only file that includes <sqlite3.h>; no SQLite type or
  * result code leaves it.  SQLite keeps its own allocator: the store does
@@ -17,6 +18,7 @@
 #include "casus/store.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -32,6 +34,17 @@
 
 #define STORE_VERSION 3   /* PRAGMA user_version of the schema below */
 #define STORE_BATCH 500   /* documents per transaction */
+
+/* The event columns a version 1 store has besides the id, then those
+ * version 2 added (counts) and version 3 added (location); a merge
+ * selects NULL for those an older source lacks. */
+#define EVENT_COLUMNS_V1 \
+    "doc, sentence, date, source, target, source_text, target_text," \
+    " code, root, quad, goldstein, plover, negated, rule_file, rule_line"
+#define EVENT_COLUMNS_V2 ", killed, wounded, arrested, displaced, crowd"
+#define EVENT_COLUMNS_V3 ", place, country, adm1, lat, lon, geonames"
+#define EVENT_NULLS_V2 ", NULL, NULL, NULL, NULL, NULL"
+#define EVENT_NULLS_V3 ", NULL, NULL, NULL, NULL, NULL, NULL"
 
 /* The columns version 3 added: where each event happened. */
 #define LOCATION_COLUMNS \
@@ -102,11 +115,8 @@ static const char *const stmt_sql[ST_COUNT] = {
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [ST_PUT_SENTENCE] = "INSERT INTO sentences(doc, idx, start, len, text)"
                         " VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ST_PUT_EVENT] = "INSERT INTO events(doc, sentence, date, source, target,"
-                     " source_text, target_text, code, root, quad,"
-                     " goldstein, plover, negated, rule_file, rule_line,"
-                     " killed, wounded, arrested, displaced, crowd,"
-                     " place, country, adm1, lat, lon, geonames)"
+    [ST_PUT_EVENT] = "INSERT INTO events(" EVENT_COLUMNS_V1 EVENT_COLUMNS_V2
+                     EVENT_COLUMNS_V3 ")"
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
                      " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
                      " ?21, ?22, ?23, ?24, ?25, ?26)",
@@ -420,6 +430,215 @@ static int put_rows(casus_store *st, const casus_doc *doc,
 }
 
 /* ------------------------------------------------------------------ */
+/* Merging                                                             */
+/* ------------------------------------------------------------------ */
+
+/* The schema name the source store is attached under. */
+#define SRC "merge_src"
+
+/* Run sql (one statement); *n_out gets the rows it changed. */
+static int exec_count(casus_store *st, const char *sql, size_t *n_out)
+{
+    int error = exec(st, sql);
+#if SQLITE_VERSION_NUMBER >= 3037000
+    if (error == 0)
+        *n_out = (size_t)sqlite3_changes64(st->db);
+#else
+    if (error == 0)
+        *n_out = (size_t)sqlite3_changes(st->db);
+#endif
+    return error;
+}
+
+/* Check that path is an existing SQLite database before it is attached:
+ * ATTACH would create a missing file, and says nothing about why a file
+ * cannot be opened.  The check uses a connection of its own, read-only. */
+static int probe_source(casus_store *st, const char *path)
+{
+    sqlite3 *db = NULL;
+    int error = 0;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL,
+                          NULL, NULL);
+    if (db == NULL || rc == SQLITE_NOMEM) {
+        set_err(st, "%s: %s", path, casus_strerror(CASUS_ENOMEM));
+        error = CASUS_ENOMEM;
+    } else if (rc == SQLITE_CANTOPEN) {
+        const int err = sqlite3_system_errno(db);
+        if (err != 0)
+            set_err(st, "%s: cannot open: %s", path, strerror(err));
+        else
+            set_err(st, "%s: cannot open", path);
+        error = err == ENOENT ? CASUS_ENOTFOUND : CASUS_EIO;
+    } else if (rc == SQLITE_NOTADB) {
+        set_err(st, "%s: not a casus store (%s)", path, sqlite3_errmsg(db));
+        error = CASUS_EPARSE;
+    } else if (rc != SQLITE_OK) {
+        set_err(st, "%s: %s", path, sqlite3_errmsg(db));
+        error = CASUS_ESTORE;
+    }
+    sqlite3_close(db);
+    return error;
+}
+
+/* Attach path as SRC. */
+static int attach_source(casus_store *st, const char *path)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(st->db, "ATTACH ?1 AS " SRC, -1, &s, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+        rc = sqlite3_step(s);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    int error = 0;
+    if (rc == SQLITE_NOTADB) {
+        set_err(st, "%s: not a casus store (%s)", path,
+                sqlite3_errmsg(st->db));
+        error = CASUS_EPARSE;
+    } else if (rc != SQLITE_OK) {
+        error = db_error(st, rc);
+    }
+    sqlite3_finalize(s);
+    return error;
+}
+
+/* After the source is attached: refuse this store's own file and what is
+ * not a casus store.  *version_out gets the source's schema version. */
+static int check_source(casus_store *st, const char *path,
+                        long long *version_out)
+{
+    long long n, version;
+    int error;
+
+    if ((error = query_int(st, "SELECT count(*) FROM pragma_database_list a"
+                               " JOIN pragma_database_list b"
+                               " ON a.file = b.file WHERE a.name = 'main'"
+                               " AND b.name = '" SRC "' AND a.file <> ''",
+                           &n)) < 0)
+        return error;
+    if (n > 0) {
+        set_err(st, "%s: is the store being merged into", path);
+        return CASUS_EINVAL;
+    }
+    if ((error = query_int(st, "PRAGMA " SRC ".user_version",
+                           &version)) < 0 ||
+        (error = query_int(st, "SELECT count(*) FROM " SRC ".sqlite_master",
+                           &n)) < 0)
+        return error;
+    if (version > STORE_VERSION) {
+        set_err(st, "%s: store version %lld is newer than this casus"
+                    " supports (%d)", path, version, STORE_VERSION);
+        return CASUS_EPARSE;
+    }
+    if (version < 1) {
+        set_err(st, "%s: not a casus store (%s)", path,
+                n == 0 ? "it is empty" : "it holds other tables");
+        return CASUS_EPARSE;
+    }
+    static const char *const tables[] = { "documents", "sentences", "events",
+                                          "places" };
+    const size_t n_tables = version >= 3 ? 4 : 3;
+    for (size_t i = 0; i < n_tables; i++) {
+        char sql[128];
+        snprintf(sql, sizeof(sql), "SELECT count(*) FROM " SRC ".sqlite_master"
+                 " WHERE type = 'table' AND name = '%s'", tables[i]);
+        if ((error = query_int(st, sql, &n)) < 0)
+            return error;
+        if (n == 0) {
+            set_err(st, "%s: not a casus store (version %lld but no %s"
+                        " table)", path, version, tables[i]);
+            return CASUS_EPARSE;
+        }
+    }
+    *version_out = version;
+    return 0;
+}
+
+/* Replace the rows of every document the attached source holds; the
+ * caller wraps this in a transaction.
+ *
+ * How it works: the source's document ids (from every table, so that rows
+ * without a documents row are replaced too) go into a temporary table;
+ * this store's rows of those documents are deleted, as casus_store_put()
+ * deletes them; then every source table is copied with INSERT ... SELECT
+ * in rowid order.  Copying events in source id order without their id
+ * numbers them on from this store's largest id, in the same order. */
+static int copy_rows(casus_store *st, long long version,
+                     casus_store_counts *n)
+{
+    char events_sql[512];
+    int error;
+
+    snprintf(events_sql, sizeof(events_sql),
+             "INSERT INTO main.events(" EVENT_COLUMNS_V1 EVENT_COLUMNS_V2
+             EVENT_COLUMNS_V3 ") SELECT " EVENT_COLUMNS_V1 "%s%s FROM "
+             SRC ".events ORDER BY id",
+             version >= 2 ? EVENT_COLUMNS_V2 : EVENT_NULLS_V2,
+             version >= 3 ? EVENT_COLUMNS_V3 : EVENT_NULLS_V3);
+
+    if ((error = exec(st, "CREATE TEMP TABLE merge_docs("
+                          "id TEXT PRIMARY KEY NOT NULL)")) < 0 ||
+        (error = exec(st, version >= 3
+            ? "INSERT INTO temp.merge_docs SELECT id FROM " SRC ".documents"
+              " UNION SELECT doc FROM " SRC ".sentences"
+              " UNION SELECT doc FROM " SRC ".events"
+              " UNION SELECT doc FROM " SRC ".places"
+            : "INSERT INTO temp.merge_docs SELECT id FROM " SRC ".documents"
+              " UNION SELECT doc FROM " SRC ".sentences"
+              " UNION SELECT doc FROM " SRC ".events")) < 0 ||
+        (error = exec(st, "DELETE FROM main.documents"
+                          " WHERE id IN temp.merge_docs;"
+                          "DELETE FROM main.sentences"
+                          " WHERE doc IN temp.merge_docs;"
+                          "DELETE FROM main.events"
+                          " WHERE doc IN temp.merge_docs;"
+                          "DELETE FROM main.places"
+                          " WHERE doc IN temp.merge_docs")) < 0)
+        return error;
+
+    if ((error = exec_count(st, "INSERT INTO main.documents(id, date, title,"
+                                " source, url, text) SELECT id, date, title,"
+                                " source, url, text FROM " SRC ".documents"
+                                " ORDER BY rowid", &n->n_documents)) < 0 ||
+        (error = exec_count(st, "INSERT INTO main.sentences(doc, idx, start,"
+                                " len, text) SELECT doc, idx, start, len,"
+                                " text FROM " SRC ".sentences ORDER BY rowid",
+                            &n->n_sentences)) < 0 ||
+        (error = exec_count(st, events_sql, &n->n_events)) < 0)
+        return error;
+    if (version >= 3 &&
+        (error = exec_count(st, "INSERT INTO main.places(doc, start, end,"
+                                " text, name, country, adm1, feature, lat,"
+                                " lon, geonames, locative) SELECT doc, start,"
+                                " end, text, name, country, adm1, feature,"
+                                " lat, lon, geonames, locative FROM "
+                                SRC ".places ORDER BY rowid",
+                            &n->n_places)) < 0)
+        return error;
+    return exec(st, "DROP TABLE temp.merge_docs");
+}
+
+/* Fill diag, when there is one, with path and msg; msg loses a leading
+ * "path: ", which the diag's file gives already. */
+static void set_diag(casus_diag *diag, const char *path, const char *msg)
+{
+    if (diag == NULL)
+        return;
+    diag->file = path;
+    diag->line = 0;
+    diag->column = 0;
+    const size_t path_len = strlen(path);
+    if (strncmp(msg, path, path_len) == 0 && msg[path_len] == ':')
+        msg += path_len + 2;
+    size_t n = strlen(msg);
+    n = n < sizeof(diag->msg) ? n : sizeof(diag->msg) - 1;
+    memcpy(diag->msg, msg, n);
+    diag->msg[n] = '\0';
+}
+
+/* ------------------------------------------------------------------ */
 /* API                                                                 */
 /* ------------------------------------------------------------------ */
 
@@ -461,20 +680,9 @@ int casus_store_open(casus_store **out, const char *path, casus_diag *diag)
     st = NULL;
     error = 0;
 done:
-    if (st != NULL && diag != NULL) {
-        diag->file = path;
-        diag->line = 0;
-        diag->column = 0;
-        /* Messages of the schema check already name the file. */
-        const char *msg = st->errmsg[0] ? st->errmsg : casus_strerror(error);
-        const size_t path_len = strlen(path);
-        if (strncmp(msg, path, path_len) == 0 && msg[path_len] == ':')
-            msg += path_len + 2;
-        size_t n = strlen(msg);
-        n = n < sizeof(diag->msg) ? n : sizeof(diag->msg) - 1;
-        memcpy(diag->msg, msg, n);
-        diag->msg[n] = '\0';
-    }
+    if (st != NULL)
+        set_diag(diag, path,
+                 st->errmsg[0] ? st->errmsg : casus_strerror(error));
     casus_store_close(st);
     return error;
 }
@@ -513,6 +721,52 @@ int casus_store_put(casus_store *st, const casus_doc *doc,
     if (++st->pending >= STORE_BATCH)
         return commit(st);
     return 0;
+}
+
+int casus_store_merge(casus_store *st, const char *path,
+                      casus_store_counts *out, casus_diag *diag)
+{
+    casus_store_counts n = { 0 };
+    long long version = 0;
+    bool attached = false, began = false;
+    int error;
+
+    assert(st != NULL && path != NULL);
+    st->errmsg[0] = '\0';
+    /* ATTACH cannot run inside a transaction: commit the pending puts. */
+    if ((error = commit(st)) < 0 || (error = probe_source(st, path)) < 0 ||
+        (error = attach_source(st, path)) < 0)
+        goto done;
+    attached = true;
+    if ((error = check_source(st, path, &version)) < 0 ||
+        (error = exec(st, "BEGIN")) < 0)
+        goto done;
+    began = true;
+    if ((error = copy_rows(st, version, &n)) < 0 ||
+        (error = exec(st, "COMMIT")) < 0)
+        goto done;
+    began = false;
+done:
+    if (began)
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    if (attached)
+        sqlite3_exec(st->db, "DETACH " SRC, NULL, NULL, NULL);
+    if (error < 0) {
+        /* The handle's message names the source, as the diag does. */
+        const size_t path_len = strlen(path);
+        if (strncmp(st->errmsg, path, path_len) != 0 ||
+            st->errmsg[path_len] != ':') {
+            char msg[sizeof(st->errmsg)];
+            memcpy(msg, st->errmsg, sizeof(msg));
+            set_err(st, "%s: %s", path,
+                    msg[0] ? msg : casus_strerror(error));
+        }
+        set_diag(diag, path, st->errmsg);
+        memset(&n, 0, sizeof(n));
+    }
+    if (out != NULL)
+        *out = n;
+    return error;
 }
 
 int casus_store_flush(casus_store *st)

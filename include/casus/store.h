@@ -4,7 +4,8 @@
  * Tables: documents, sentences, events, places (schema in doc/store.md).
  * Writing a document id that is already stored replaces its rows.  Writes
  * are grouped into transactions of many documents; casus_store_close()
- * commits the last one.
+ * commits the last one.  casus_store_merge() copies another store's
+ * documents in, so that pieces of a corpus coded apart make one store.
  *
  * A store handle is used by one thread at a time.
  *
@@ -48,6 +49,45 @@ CASUS_API int casus_store_put(casus_store *st, const casus_doc *doc,
                               size_t n_sentences,
                               const casus_event *events, size_t n_events,
                               const casus_place *places, size_t n_places);
+
+/** Rows that casus_store_merge() copied, per table. */
+typedef struct casus_store_counts {
+    size_t n_documents;
+    size_t n_sentences;
+    size_t n_events;
+    size_t n_places;
+} casus_store_counts;
+
+/**
+ * Copy every document of the store file `path` into this store, with its
+ * sentences, events and place mentions.
+ *
+ * A document id that this store already holds is replaced, as storing it
+ * with casus_store_put() would: its old sentences, events and places go,
+ * the source's come in.  Events get new ids in this store, in the order
+ * of their ids in the source, after every event already stored; so
+ * merging the stores of consecutive pieces of a corpus, in order, gives
+ * the rows that coding the whole corpus into one store gives.
+ *
+ * The copy is one transaction: on any failure this store is left as it
+ * was (documents put before the call are committed first, and stay).
+ * The source is only read.  A source of an older schema version (1 or 2)
+ * is copied with NULL in the columns it lacks, as opening it would give.
+ *
+ * @param path       the source store; it must exist
+ * @param[out] out   optional; the rows copied, zeroed on failure
+ * @param diag       optional; on failure gets `path` as its file and the
+ *                   reason as its message
+ * @return 0; CASUS_ENOTFOUND when path does not exist; CASUS_EIO when it
+ *         cannot be opened otherwise; CASUS_EPARSE when it is not a casus
+ *         store (not SQLite, other tables, a newer schema version);
+ *         CASUS_EINVAL when it is this store's own file; CASUS_ESTORE
+ *         when SQLite fails while copying (a damaged source, a full
+ *         disk); CASUS_ENOMEM.  casus_store_errmsg() then gives the
+ *         reason too, prefixed with "PATH: ".
+ */
+CASUS_API int casus_store_merge(casus_store *st, const char *path,
+                                casus_store_counts *out, casus_diag *diag);
 
 /** Commit what is pending.  @return 0 or CASUS_ESTORE. */
 CASUS_API int casus_store_flush(casus_store *st);
