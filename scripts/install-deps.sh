@@ -3,7 +3,9 @@
 #   sh scripts/install-deps.sh          install what is missing (as root)
 #   sh scripts/install-deps.sh --list   print the package names
 # When not root, prints the exact apt-get line and exits non-zero.
-PKGS="build-essential pkg-config libicu-dev libjansson-dev libsqlite3-dev libxml2-dev libcmocka-dev wordnet-base sqlite3 iso-codes"
+PKGS="build-essential pkg-config libicu-dev libjansson-dev libsqlite3-dev libxml2-dev libcmocka-dev wordnet-base sqlite3 iso-codes parallel"
+# parallel (GNU parallel) is for the split-and-merge test only; without it
+# that test is skipped.
 # node and npm generate data/gen/countries.actors at build time; Debian's
 # npm pulls in many packages, so they are taken only when none is on PATH.
 command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"
