@@ -198,15 +198,15 @@ static bool grow_out(code_run *run, size_t n)
     return true;
 }
 
-/* One fwrite per record, so records never interleave mid-line. */
-static void write_event(code_run *run, const casus_event *ev)
+/* One fwrite per record, so records never interleave mid-line.  seq is
+ * the event's running number in the run (GLOBALEVENTID in TSV). */
+static void write_event(code_run *run, const casus_event *ev,
+                        unsigned long long seq)
 {
     const casus_format fmt = run->opts->format;
-    size_t n = casus_event_format(run->out, run->out_cap, ev, fmt,
-                                  run->n_events + 1);
+    size_t n = casus_event_format(run->out, run->out_cap, ev, fmt, seq);
     if (grow_out(run, n))
-        n = casus_event_format(run->out, run->out_cap, ev, fmt,
-                               run->n_events + 1);
+        n = casus_event_format(run->out, run->out_cap, ev, fmt, seq);
     fwrite(run->out, 1, n, stdout);
 }
 
@@ -244,7 +244,7 @@ static int code_doc(code_run *run, const casus_doc *doc)
     }
     if (run->opts->to_stdout)
         for (size_t i = 0; i < n_events; i++)
-            write_event(run, &events[i]);
+            write_event(run, &events[i], run->n_events + 1 + i);
     if (run->opts->mentions && (error = write_places(run, doc)) != 0)
         return error;
     if (run->store != NULL) {
