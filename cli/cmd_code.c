@@ -471,7 +471,8 @@ static void batch_keep(batch *b, batch_doc *d, const casus_coder *coder,
                           b->n_events + n_events, sizeof(*b->events));
     if (n_events > 0)
         memcpy(b->events + b->n_events, events, n_events * sizeof(*events));
-    b->n_events += d->n_events = n_events;
+    d->n_events = n_events;
+    b->n_events += n_events;
 
     b->sentences = cli_xgrow(b->sentences, &b->sentences_cap,
                              b->n_sentences + n_sentences,
@@ -479,13 +480,15 @@ static void batch_keep(batch *b, batch_doc *d, const casus_coder *coder,
     if (n_sentences > 0)
         memcpy(b->sentences + b->n_sentences, sentences,
                n_sentences * sizeof(*sentences));
-    b->n_sentences += d->n_sentences = n_sentences;
+    d->n_sentences = n_sentences;
+    b->n_sentences += n_sentences;
 
     b->places = cli_xgrow(b->places, &b->places_cap,
                           b->n_places + n_places, sizeof(*b->places));
     if (n_places > 0)
         memcpy(b->places + b->n_places, places, n_places * sizeof(*places));
-    b->n_places += d->n_places = n_places;
+    d->n_places = n_places;
+    b->n_places += n_places;
 }
 
 /* ------------------------------------------------------------------ */
