@@ -4,6 +4,7 @@
 #   make test       build and run every test; ends with "N passed, N failed"
 #   make check      same as make test
 #   make check-asan the suite under AddressSanitizer + UBSan (build-asan/)
+#   make check-tsan the suite under ThreadSanitizer (build-tsan/)
 #   make demo       install missing packages, build, code demo/ into a db
 #   make bench      throughput benchmark (see bench/README.md)
 #   make fuzz       libFuzzer targets (clang)
@@ -50,7 +51,7 @@ WA_DIR  := $(GAZ_NPM)/world-atlas
 UNIT_SRC := $(shell find tests/unit -name '*.c' 2>/dev/null | sort)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
 
-.PHONY: all lib cli test check check-asan demo bench fuzz install clean deps \
+.PHONY: all lib cli test check check-asan check-tsan demo bench fuzz install clean deps \
         headertest
 all: lib cli $(COUNTRIES) $(GAZETTEER)
 
@@ -162,6 +163,10 @@ check-asan:
 	  SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	  check
 
+# For the threads of casus code -j (tests/cli/code_jobs*.sh).
+check-tsan:
+	$(MAKE) BUILD=build-tsan OPT='-O1 -g' SAN='-fsanitize=thread' check
+
 demo:
 	sh scripts/install-deps.sh
 	$(MAKE) all
@@ -197,6 +202,6 @@ install: all
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/casus.pc
 
 clean:
-	rm -rf build build-asan build-fuzz data/gen
+	rm -rf build build-asan build-tsan build-fuzz data/gen
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

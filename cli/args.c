@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,4 +80,20 @@ void *cli_xmalloc(size_t size)
         exit(CLI_EXIT_FAILURE);
     }
     return p;
+}
+
+void *cli_xgrow(void *p, size_t *cap, size_t n, size_t size)
+{
+    if (n <= *cap)
+        return p;
+    size_t new_cap = *cap > SIZE_MAX / 2 ? SIZE_MAX : 2 * *cap;
+    if (new_cap < n)
+        new_cap = n;
+    void *q = new_cap > SIZE_MAX / size ? NULL : realloc(p, new_cap * size);
+    if (q == NULL) {
+        fputs("casus: out of memory\n", stderr);
+        exit(CLI_EXIT_FAILURE);
+    }
+    *cap = new_cap;
+    return q;
 }

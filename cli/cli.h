@@ -57,6 +57,17 @@ void cli_print_diag(const casus_diag *diag);
 /* malloc that exits on failure, as a program may. */
 void *cli_xmalloc(size_t size);
 
+/* Room for n items of `size` bytes in array p of *cap items: returns p
+ * when *cap >= n, else p reallocated to max(n, 2 * *cap) items with *cap
+ * updated (p may be NULL when *cap is 0).  Exits on failure. */
+void *cli_xgrow(void *p, size_t *cap, size_t n, size_t size);
+
+/* ---- system ----------------------------------------------------- */
+
+/* The number of CPUs this process may run on (its affinity mask on
+ * Linux, else the online CPUs); at least 1. */
+unsigned cli_cpu_count(void);
+
 /* ---- dictionaries ----------------------------------------------- */
 
 /* The default dictionary set: $CASUS_DATA/default.project when the
