@@ -125,8 +125,42 @@ size_t text_cp_count(const char *str, size_t len)
 
 void text_map_dispose(text_map *m)
 {
-    cs_free(m->v);
+    cs_free(m->runs);
     *m = (text_map)TEXT_MAP_INIT;
+}
+
+/* The run holding output byte i < m->n of a map that is not identity. */
+static const text_run *run_at(const text_map *m, size_t i)
+{
+    size_t lo = 0, hi = m->n_runs;      /* runs[lo].out <= i < runs[hi].out */
+    while (hi - lo > 1) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (m->runs[mid].out <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &m->runs[lo];
+}
+
+size_t text_map_byte(const text_map *m, size_t i)
+{
+    if (m->identity)
+        return i;
+    if (i >= m->n)
+        return m->end_byte;
+    const text_run *r = run_at(m, i);
+    return r->byte + r->step * (i - r->out);
+}
+
+size_t text_map_cp(const text_map *m, size_t i)
+{
+    if (m->identity)
+        return i;
+    if (i >= m->n)
+        return m->end_cp;
+    const text_run *r = run_at(m, i);
+    return r->cp + r->step * (i - r->out);
 }
 
 void text_map_range(const text_map *m, size_t start, size_t end,
@@ -143,15 +177,20 @@ void text_map_range(const text_map *m, size_t start, size_t end,
     }
     size_t j = end;
     if (end > start) {
-        /* Extend to the end of the last source character. */
-        const uint32_t last = m->v[end - 1].byte;
-        while (j < m->n && m->v[j].byte == last)
-            j++;
+        /* Extend to the end of the last source character: to the end of
+         * its run when every byte of the run comes from it. */
+        const size_t last = text_map_byte(m, end - 1);
+        while (j < m->n && text_map_byte(m, j) == last) {
+            const text_run *r = run_at(m, j);
+            const size_t r_end = r + 1 < m->runs + m->n_runs ? r[1].out
+                                                             : m->n;
+            j = r->step == 0 ? r_end : j + 1;
+        }
     }
-    out->byte_start = m->v[start].byte;
-    out->cp_start = m->v[start].cp;
-    out->byte_end = m->v[j].byte;
-    out->cp_end = m->v[j].cp;
+    out->byte_start = text_map_byte(m, start);
+    out->cp_start = text_map_cp(m, start);
+    out->byte_end = text_map_byte(m, j);
+    out->cp_end = text_map_cp(m, j);
 }
 
 /* Length of the ASCII prefix of s, eight bytes at a time. */
@@ -265,8 +304,47 @@ static const char *fold_special(uint32_t c)
 typedef struct fold_ctx {
     strbuf *out;
     text_map *map;    /* NULL when the caller wants no map */
-    text_origin src;  /* origin of the character being folded */
+    uint32_t byte;    /* input byte offset of the character being folded */
+    uint32_t cp;      /* its code-point index */
 } fold_ctx;
+
+/*
+ * Map the n output bytes just written (the last n of the map's n) to
+ * input byte `byte`, code point `cp`: as a copied stretch with step 1, or
+ * all to one character with step 0.  Extends the last run when the bytes
+ * continue it, so that ASCII text costs no run at all after its first.
+ * A run of one byte may go on either way.
+ */
+static int map_add(text_map *m, uint32_t byte, uint32_t cp, size_t n,
+                   uint32_t step)
+{
+    const size_t out = m->n;
+    if (n == 0)
+        return 0;
+    if (m->n_runs > 0) {
+        text_run *r = &m->runs[m->n_runs - 1];
+        const uint32_t len = (uint32_t)(out - r->out);
+        if ((r->step == 1 || len == 1) && (step == 1 || n == 1) &&
+            byte == r->byte + len && cp == r->cp + len) {
+            r->step = 1;
+            m->n += n;
+            return 0;
+        }
+        if ((r->step == 0 || len == 1) && (step == 0 || n == 1) &&
+            byte == r->byte && cp == r->cp) {
+            r->step = 0;
+            m->n += n;
+            return 0;
+        }
+    }
+    if (m->n_runs == m->cap &&
+        CS_ARRAY_GROW(m->runs, m->cap, m->n_runs + 1) < 0)
+        return CASUS_ENOMEM;
+    m->runs[m->n_runs++] = (text_run){ (uint32_t)out, byte, cp,
+                                       n == 1 ? 1 : step };
+    m->n += n;
+    return 0;
+}
 
 /* Make room for `extra` more output bytes (and map entries, plus the
  * sentinel). */
@@ -275,9 +353,10 @@ static int fold_reserve(fold_ctx *f, size_t extra)
     strbuf *out = f->out;
     if (out->len + extra + 1 > out->cap && strbuf_grow(out, extra) < 0)
         return CASUS_ENOMEM;
+    /* one more run, so that fold_put() cannot fail */
     text_map *m = f->map;
-    if (m && m->n + extra + 1 > m->cap &&
-        CS_ARRAY_GROW(m->v, m->cap, m->n + extra + 1) < 0)
+    if (m && m->n_runs == m->cap &&
+        CS_ARRAY_GROW(m->runs, m->cap, m->n_runs + 1) < 0)
         return CASUS_ENOMEM;
     return 0;
 }
@@ -287,10 +366,8 @@ static inline void fold_put(fold_ctx *f, const char *b, size_t n)
 {
     memcpy(f->out->buf + f->out->len, b, n);
     f->out->len += n;
-    if (f->map) {
-        for (size_t k = 0; k < n; k++)
-            f->map->v[f->map->n++] = f->src;
-    }
+    if (f->map)
+        (void)map_add(f->map, f->byte, f->cp, n, 0);   /* room reserved */
 }
 
 /* Fold one code point of a decomposition (room for 4 bytes reserved). */
@@ -335,16 +412,15 @@ static void fold_one(fold_ctx *f, uint32_t e)
 static int fold_general(strbuf *out, text_map *map, const uint8_t *s,
                         size_t len, size_t i)
 {
-    fold_ctx f = { out, map, { 0, 0 } };
+    fold_ctx f = { out, map, 0, 0 };
     int error;
 
     if (map) {
-        if (CS_ARRAY_GROW(map->v, map->cap, i + 1) < 0)
-            return CASUS_ENOMEM;
-        for (size_t k = 0; k < i; k++)
-            map->v[k] = (text_origin){ (uint32_t)k, (uint32_t)k };
-        map->n = i;
+        map->n_runs = 0;
+        map->n = 0;
         map->identity = false;
+        if ((error = map_add(map, 0, 0, i, 1)) < 0)
+            return error;
     }
 
     UErrorCode uerr = U_ZERO_ERROR;
@@ -358,13 +434,10 @@ static int fold_general(strbuf *out, text_map *map, const uint8_t *s,
             const size_t run = ascii_prefix(s + i, len - i);
             if ((error = fold_reserve(&f, run)) < 0)
                 return error;
+            if (map && (error = map_add(map, (uint32_t)i, cp, run, 1)) < 0)
+                return error;
             fold_ascii_prefix(out->buf + out->len, s + i, run);
             out->len += run;
-            if (map) {
-                for (size_t k = 0; k < run; k++)
-                    map->v[map->n++] =
-                        (text_origin){ (uint32_t)(i + k), cp + (uint32_t)k };
-            }
             i += run;
             cp += (uint32_t)run;
             continue;
@@ -372,7 +445,8 @@ static int fold_general(strbuf *out, text_map *map, const uint8_t *s,
 
         int32_t c;
         const size_t n = utf8_decode(s, i, len, &c);
-        f.src = (text_origin){ (uint32_t)i, cp };
+        f.byte = (uint32_t)i;
+        f.cp = cp;
         for (size_t k = 0; k < n; k++)
             cp += !is_cont(s[i + k]);
         i += n;
@@ -412,8 +486,10 @@ static int fold_general(strbuf *out, text_map *map, const uint8_t *s,
         }
     }
     out->buf[out->len] = '\0';
-    if (map)
-        map->v[map->n] = (text_origin){ (uint32_t)len, cp };
+    if (map) {
+        map->end_byte = (uint32_t)len;
+        map->end_cp = cp;
+    }
     return 0;
 }
 
@@ -424,6 +500,7 @@ int text_fold(strbuf *out, text_map *map, const char *in, size_t len)
     strbuf_clear(out);
     if (map) {
         map->n = 0;
+        map->n_runs = 0;
         map->identity = true;
     }
     if (len >= UINT32_MAX)

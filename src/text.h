@@ -35,46 +35,58 @@
 /* Folding                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Where one output byte of text_fold came from. */
-typedef struct text_origin {
-    uint32_t byte;  /* input byte offset of the source character */
-    uint32_t cp;    /* its code-point index */
-} text_origin;
+/*
+ * A stretch of output bytes with a simple origin.  With step 1, output
+ * byte out + k came from input byte byte + k, code point cp + k (copied
+ * ASCII); with step 0, every byte of the stretch came from the one input
+ * character at byte, code point cp (a folded character).  A stretch ends
+ * where the next begins (the last at the map's n).
+ */
+typedef struct text_run {
+    uint32_t out;   /* first output byte of the stretch */
+    uint32_t byte;  /* input byte offset of its first source character */
+    uint32_t cp;    /* that character's code-point index */
+    uint32_t step;  /* 1 or 0, above */
+} text_run;
 
 /*
  * Offset map filled by text_fold.  Read it only through text_map_byte(),
- * text_map_cp() and text_map_range(): when `identity` is set the array is
- * not written at all.
+ * text_map_cp() and text_map_range().
+ *
+ * It holds one run per stretch, not one entry per byte: news text is
+ * mostly ASCII, so a document of megabytes maps in a few kilobytes, where
+ * an entry per byte took eight bytes of memory per byte of text.  A lookup
+ * is a binary search over the runs.  When `identity` is set no run is
+ * written at all.
  *
  * Invariants after a successful text_fold: n == the folded length; unless
- * identity, v[0..n] are valid, v[n] is the sentinel {input length, input
- * code points}, and both fields never decrease with i.
+ * identity, runs[0].out == 0, the runs' out values increase, and both the
+ * byte and the code point of output byte i never decrease with i, ending
+ * at {end_byte, end_cp} (the input's length in bytes and code points) for
+ * i == n.
  */
 typedef struct text_map {
-    text_origin *v;  /* n + 1 entries unless identity; NULL until grown */
-    size_t n;        /* output bytes mapped */
-    size_t cap;      /* entries allocated */
-    bool identity;   /* the input was ASCII: output byte i is input byte i,
-                        which is code point i; v is not filled */
+    text_run *runs;     /* n_runs runs unless identity; NULL until grown */
+    size_t n_runs;
+    size_t cap;         /* runs allocated */
+    size_t n;           /* output bytes mapped */
+    uint32_t end_byte;  /* where output byte n maps to */
+    uint32_t end_cp;
+    bool identity;      /* the input was ASCII: output byte i is input byte
+                           i, which is code point i; no run is written */
 } text_map;
 
-#define TEXT_MAP_INIT { NULL, 0, 0, true }
+#define TEXT_MAP_INIT { NULL, 0, 0, 0, 0, 0, true }
 
-/* Free the map's array; leaves TEXT_MAP_INIT.  A no-op on TEXT_MAP_INIT. */
+/* Free the map's runs; leaves TEXT_MAP_INIT.  A no-op on TEXT_MAP_INIT. */
 void text_map_dispose(text_map *m);
 
 /* Input byte offset of output byte i, 0 <= i <= m->n (n gives the input
  * length). */
-static inline size_t text_map_byte(const text_map *m, size_t i)
-{
-    return m->identity ? i : m->v[i].byte;
-}
+size_t text_map_byte(const text_map *m, size_t i);
 
 /* Input code-point index of output byte i, 0 <= i <= m->n. */
-static inline size_t text_map_cp(const text_map *m, size_t i)
-{
-    return m->identity ? i : m->v[i].cp;
-}
+size_t text_map_cp(const text_map *m, size_t i);
 
 /* The input extent of a folded range, in bytes and in code points. */
 typedef struct text_extent {

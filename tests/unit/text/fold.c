@@ -274,13 +274,41 @@ static void test_text_fold__buffers_are_reused(void **state)
     fixture *f = *state;
     fold(f, "Vu\xC4\x8Di\xC4\x87 and a fairly long tail of ASCII text");
     char *const buf = f->out.buf;
-    text_origin *const v = f->map.v;
+    text_run *const runs = f->map.runs;
     fold(f, "Short \xC3\xA9");
     fold(f, "plain");
     assert_ptr_equal(f->out.buf, buf);
-    assert_ptr_equal(f->map.v, v);
+    assert_ptr_equal(f->map.runs, runs);
     assert_true(f->map.identity);
     assert_string_equal(f->out.buf, "PLAIN");
+}
+
+/* The map keeps stretches, not bytes: a long text with a few accented
+ * letters takes a few runs, and every byte still maps right. */
+static void test_text_fold__map_of_long_text_is_small(void **state)
+{
+    fixture *f = *state;
+    const size_t len = 1 << 20;
+    char *in = malloc(len + 1);
+    assert_non_null(in);
+    for (size_t i = 0; i < len; i++)
+        in[i] = (char)('a' + i % 26);
+    /* "é" (two bytes, folded to one) at three places */
+    const size_t at[3] = { 10, len / 2, len - 4 };
+    for (int k = 0; k < 3; k++)
+        memcpy(in + at[k], "\xC3\xA9", 2);
+    in[len] = '\0';
+    fold(f, in);
+    assert_int_equal(f->out.len, len - 3);
+    assert_true(f->map.n_runs <= 7);
+    /* output byte o: after the k-th "é" it is input byte o + k */
+    for (size_t o = 0, k = 0; o <= f->out.len; o++) {
+        while (k < 3 && at[k] - k < o)
+            k++;
+        assert_int_equal(text_map_byte(&f->map, o), o + k);
+        assert_int_equal(text_map_cp(&f->map, o), o);
+    }
+    free(in);
 }
 
 static void test_text_fold__map_is_optional(void **state)
@@ -390,6 +418,7 @@ int main(void)
         T(test_text_fold__map_covers_dropped_marks),
         T(test_text_fold__map_is_monotonic_on_mixed_text),
         T(test_text_fold__buffers_are_reused),
+        T(test_text_fold__map_of_long_text_is_small),
         T(test_text_fold__map_is_optional),
         T(test_text_fold__empty_input_gives_empty_output),
         T(test_text_fold__cp_count_counts_code_points),
