@@ -250,7 +250,8 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
                 return CASUS_ENOMEM;
             tok *pt = &ps->toks[ps->n_toks - 1];
             pt->allcap = 1;
-            for (size_t q = ORIG(start); q < ORIG(end - nt); q++)
+            const size_t q_end = ORIG(end - nt);
+            for (size_t q = ORIG(start); q < q_end; q++)
                 if (ascii_lower(orig[q]))
                     pt->allcap = 0;
             if (nt && push_tok(ps, "N'T", 3, false, (uint32_t)ORIG(end - nt),
@@ -408,26 +409,59 @@ static long best_entry(const parse_state *ps, size_t i, long *end_out,
     return best;
 }
 
+/* Is t the word w, of n letters? */
+static inline bool tok_is_word(const tok *t, const char *w, size_t n)
+{
+    return t->len == n && memcmp(t->w, w, n) == 0;
+}
+
 static int builtin_type(const tok *t)
 {
-    /* TABARI's fixed word classes, by length for a cheap test */
-    static const struct { const char *w; uint8_t len, type; } words[] = {
-        { "A", 1, T_DET }, { "AN", 2, T_DET }, { "OR", 2, T_CONJ },
-        { "HE", 2, T_PRON }, { "IT", 2, T_PRON }, { "BY", 2, T_BY },
-        { "IN", 2, T_PREP }, { "OF", 2, T_PREP }, { "THE", 3, T_DET },
-        { "AND", 3, T_CONJ }, { "BUT", 3, T_CONJ }, { "NOR", 3, T_CONJ },
-        { "SHE", 3, T_PRON }, { "ITS", 3, T_PRON }, { "HIS", 3, T_PRON },
-        { "HER", 3, T_PRON }, { "HIM", 3, T_PRON }, { "WAS", 3, T_AUX },
-        { "THEY", 4, T_PRON }, { "THEM", 4, T_PRON }, { "WERE", 4, T_AUX },
-        { "BEEN", 4, T_AUX }, { "THEIR", 5, T_PRON },
-        { "FORMER", 6, T_FORMER },
-    };
+    /* TABARI's fixed word classes, by first letter for a cheap test */
+#define IS(w) tok_is_word(t, w, sizeof(w) - 1)
     if (t->type != T_NULL || t->len > 6)
         return t->type;
-    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-        if (words[i].len == t->len && words[i].w[0] == t->w[0] &&
-            memcmp(words[i].w, t->w, t->len) == 0)
-            return words[i].type;
+    switch (t->w[0]) {
+    case 'A':
+        if (IS("A") || IS("AN")) return T_DET;
+        if (IS("AND")) return T_CONJ;
+        break;
+    case 'B':
+        if (IS("BY")) return T_BY;
+        if (IS("BUT")) return T_CONJ;
+        if (IS("BEEN")) return T_AUX;
+        break;
+    case 'F':
+        if (IS("FORMER")) return T_FORMER;
+        break;
+    case 'H':
+        if (IS("HE") || IS("HIS") || IS("HER") || IS("HIM")) return T_PRON;
+        break;
+    case 'I':
+        if (IS("IT") || IS("ITS")) return T_PRON;
+        if (IS("IN")) return T_PREP;
+        break;
+    case 'N':
+        if (IS("NOR")) return T_CONJ;
+        break;
+    case 'O':
+        if (IS("OR")) return T_CONJ;
+        if (IS("OF")) return T_PREP;
+        break;
+    case 'S':
+        if (IS("SHE")) return T_PRON;
+        break;
+    case 'T':
+        if (IS("THE")) return T_DET;
+        if (IS("THEY") || IS("THEM") || IS("THEIR")) return T_PRON;
+        break;
+    case 'W':
+        if (IS("WAS") || IS("WERE")) return T_AUX;
+        break;
+    default:
+        break;
+    }
+#undef IS
     return T_NULL;
 }
 
