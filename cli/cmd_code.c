@@ -91,11 +91,31 @@ typedef struct code_opts {
 } code_opts;
 
 /* Where coding a document stopped short; the run stops there. */
-typedef enum doc_failure {
-    DOC_CODED = 0,
-    DOC_CODER_FAILED,      /* casus_coder_code() failed */
-    DOC_MENTION_FAILED     /* a mention record could not be made */
-} doc_failure;
+typedef enum pipeline_failure {
+    PIPELINE_CODED = 0,
+    PIPELINE_CODER_FAILED,  /* casus_coder_code() failed */
+    PIPELINE_MENTION_FAILED /* a mention record could not be made */
+} pipeline_failure;
+
+/* A coded document as the writer gets it, in input order.  Every pointer
+ * is borrowed from its batch until the writer returns. */
+typedef struct pipeline_doc {
+    casus_doc doc;         /* a copy of the document as read */
+    unsigned long long n_rejects_before; /* records rejected between the
+                                            previous document and this */
+    pipeline_failure failure;
+    int error;             /* casus_coder_code()'s, with
+                              PIPELINE_CODER_FAILED */
+    const char *records;   /* its JSONL records, records_len bytes: events
+                              then mentions; not NUL-terminated */
+    size_t records_len;
+    const casus_event *events;
+    size_t n_events;
+    const size_t (*sentences)[2];
+    size_t n_sentences;
+    const casus_place *places;
+    size_t n_places;
+} pipeline_doc;
 
 /* One document of a batch.  Its strings are offsets into batch.strs,
  * which may move while the batch fills.  The reader fills the first
@@ -106,8 +126,9 @@ typedef struct batch_doc {
     char date[11];
     unsigned long long n_rejects_before; /* records rejected between the
                                             previous document and this */
-    doc_failure failure;
-    int error;             /* casus_coder_code()'s, with DOC_CODER_FAILED */
+    pipeline_failure failure;
+    int error;             /* casus_coder_code()'s, with
+                              PIPELINE_CODER_FAILED */
     size_t out_len;        /* bytes of its records in batch.out */
     size_t n_events, n_sentences, n_places; /* its items in the arrays */
 } batch_doc;
@@ -512,7 +533,7 @@ static void code_batch(code_worker *w, batch *b)
         const size_t out_start = b->out_len;
         d->error = casus_coder_code(w->coder, &doc, &events, &n_events);
         if (d->error < 0) {
-            d->failure = DOC_CODER_FAILED;
+            d->failure = PIPELINE_CODER_FAILED;
             return;
         }
         if (o->to_stdout && o->format == CASUS_FORMAT_JSONL)
@@ -523,12 +544,12 @@ static void code_batch(code_worker *w, batch *b)
             const casus_place *places = b->places + b->n_places - d->n_places;
             for (size_t k = 0; k < d->n_places; k++)
                 if (!batch_add_mention(b, &doc, &places[k])) {
-                    d->failure = DOC_MENTION_FAILED;
+                    d->failure = PIPELINE_MENTION_FAILED;
                     break;
                 }
         }
         d->out_len = b->out_len - out_start;
-        if (d->failure != DOC_CODED)
+        if (d->failure != PIPELINE_CODED)
             return;
     }
 }
@@ -558,12 +579,46 @@ static void write_event(code_run *run, const casus_event *ev,
     fwrite(run->out, 1, n, stdout);
 }
 
-/* Write coded batch b: each document's records to stdout and its rows to
- * the store, in order, counting it.
+/* Write coded document d: its records to stdout and its rows to the
+ * store, counting it.
  * @return 0, or CLI_EXIT_FAILURE after printing why the run must stop */
-static int write_batch(code_run *run, const batch *b)
+static int write_doc(code_run *run, const pipeline_doc *d)
 {
     const code_opts *o = run->opts;
+
+    run->n_rejected += d->n_rejects_before;
+    if (d->failure == PIPELINE_CODER_FAILED) {
+        fprintf(stderr, "casus: %s: %s\n", d->doc.id,
+                casus_strerror(d->error));
+        return CLI_EXIT_FAILURE;
+    }
+    if (o->to_stdout && o->format == CASUS_FORMAT_TSV)
+        for (size_t k = 0; k < d->n_events; k++)
+            write_event(run, &d->events[k], run->n_events + 1 + k);
+    fwrite(d->records, 1, d->records_len, stdout);
+    if (d->failure == PIPELINE_MENTION_FAILED) {
+        fputs("casus: out of memory\n", stderr);
+        return CLI_EXIT_FAILURE;
+    }
+    if (run->store != NULL &&
+        casus_store_put(run->store, &d->doc, d->sentences, d->n_sentences,
+                        d->events, d->n_events, d->places,
+                        d->n_places) < 0) {
+        fprintf(stderr, "casus: %s: %s\n", o->db,
+                casus_store_errmsg(run->store));
+        return CLI_EXIT_FAILURE;
+    }
+    run->n_docs++;
+    run->n_events += d->n_events;
+    run->n_sentences += d->n_sentences;
+    return 0;
+}
+
+/* Write the documents of coded batch b, in order, with write_doc(); a
+ * document that failed is the last one written.
+ * @return 0, or write_doc()'s status when the run must stop */
+static int write_batch(code_run *run, const batch *b)
+{
     const char *out = b->out;
     const casus_event *events = b->events;
     const size_t (*sentences)[2] = (const size_t (*)[2])b->sentences;
@@ -571,33 +626,24 @@ static int write_batch(code_run *run, const batch *b)
 
     for (size_t i = 0; i < b->n_docs; i++) {
         const batch_doc *d = &b->docs[i];
-        casus_doc doc;
-
-        batch_get_doc(b, i, &doc);
-        run->n_rejected += d->n_rejects_before;
-        if (d->failure == DOC_CODER_FAILED) {
-            fprintf(stderr, "casus: %s: %s\n", doc.id,
-                    casus_strerror(d->error));
-            return CLI_EXIT_FAILURE;
-        }
-        if (o->to_stdout && o->format == CASUS_FORMAT_TSV)
-            for (size_t k = 0; k < d->n_events; k++)
-                write_event(run, &events[k], run->n_events + 1 + k);
-        fwrite(out, 1, d->out_len, stdout);
-        if (d->failure == DOC_MENTION_FAILED) {
-            fputs("casus: out of memory\n", stderr);
-            return CLI_EXIT_FAILURE;
-        }
-        if (run->store != NULL &&
-            casus_store_put(run->store, &doc, sentences, d->n_sentences,
-                            events, d->n_events, places, d->n_places) < 0) {
-            fprintf(stderr, "casus: %s: %s\n", o->db,
-                    casus_store_errmsg(run->store));
-            return CLI_EXIT_FAILURE;
-        }
-        run->n_docs++;
-        run->n_events += d->n_events;
-        run->n_sentences += d->n_sentences;
+        pipeline_doc pd = {
+            .n_rejects_before = d->n_rejects_before,
+            .failure = d->failure,
+            .error = d->error,
+            .records = out,
+            .records_len = d->out_len,
+            .events = events,
+            .n_events = d->n_events,
+            .sentences = sentences,
+            .n_sentences = d->n_sentences,
+            .places = places,
+            .n_places = d->n_places,
+        };
+        batch_get_doc(b, i, &pd.doc);
+        const int status = write_doc(run, &pd);
+        assert(status != 0 || d->failure == PIPELINE_CODED);
+        if (status != 0)
+            return status;
         out += d->out_len;
         events += d->n_events;
         sentences += d->n_sentences;
