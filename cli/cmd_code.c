@@ -117,6 +117,22 @@ typedef struct pipeline_doc {
     size_t n_places;
 } pipeline_doc;
 
+/* The writer: writes coded document d.  It runs on the main thread, once
+ * for each document, in input order.
+ * @return 0 to go on, or a nonzero status that stops the run; nonzero
+ *         for a document that failed */
+typedef int pipeline_write_fn(const pipeline_doc *d, void *payload);
+
+/* How a pipeline codes, and who writes what it coded. */
+typedef struct pipeline_opts {
+    size_t n_workers;      /* coders, at least 1; with 2 or more each
+                              codes on a thread of its own */
+    bool event_records;    /* make each event's JSONL record */
+    bool mention_records;  /* make each place's mention record */
+    pipeline_write_fn *write;
+    void *payload;         /* passed to write */
+} pipeline_opts;
+
 /* One document of a batch.  Its strings are offsets into batch.strs,
  * which may move while the batch fills.  The reader fills the first
  * part, the worker the second. */
@@ -186,26 +202,33 @@ typedef struct batch_queue {
     bool closed;            /* nothing more will be pushed */
 } batch_queue;
 
+typedef struct pipeline pipeline;
+
 /* What one thread codes with.  A coder and a geocoder both hold the
  * state of the document being coded, so each worker has its own; the
  * dictionary is shared. */
 typedef struct code_worker {
     casus_coder *coder;
-    casus_geocoder *geo;   /* NULL with --no-places or no gazetteer */
-    const code_opts *opts;
-    batch_queue *queue;
-    pthread_t thread;      /* with -j 1 there is no thread */
+    casus_geocoder *geo;   /* NULL without pipeline_open_gazetteer() */
+    pipeline *pl;          /* its queue, and the records to make */
+    pthread_t thread;      /* with one worker there is no thread */
 } code_worker;
 
-typedef struct code_run {
-    const code_opts *opts;
-    code_worker *workers;  /* n_workers; with -j 1 the main thread uses
-                              workers[0] itself */
-    size_t n_workers;
-    size_t n_threads;      /* worker threads running: 0 with -j 1 */
+struct pipeline {
+    pipeline_opts opts;    /* never changed after pipeline_new() */
+    code_worker *workers;  /* opts.n_workers; with one, the main thread
+                              uses workers[0] itself */
+    size_t n_threads;      /* worker threads running: 0 with one worker */
     batch_queue queue;
     size_t batch_docs;     /* documents per batch */
     batch *filling;        /* the batch being filled, or NULL */
+    int stopped;           /* 0, or the writer's status that stopped the
+                              run: nothing more is written */
+};
+
+typedef struct code_run {
+    const code_opts *opts;
+    pipeline *pl;
     casus_store *store;    /* NULL without --db */
     char *out;             /* TSV record buffer, grown as needed */
     size_t out_cap;
@@ -213,7 +236,6 @@ typedef struct code_run {
     unsigned long long n_rejects_pending; /* rejected since the last
                                              document put into a batch */
     bool input_failed;     /* an input could not be opened or read */
-    bool stopped;          /* writing failed: nothing more is written */
 } code_run;
 
 /* ------------------------------------------------------------------ */
@@ -521,7 +543,7 @@ static void batch_keep(batch *b, batch_doc *d, const casus_coder *coder,
  * too, so the documents after it are never looked at. */
 static void code_batch(code_worker *w, batch *b)
 {
-    const code_opts *o = w->opts;
+    const pipeline_opts *o = &w->pl->opts;
 
     for (size_t i = 0; i < b->n_docs; i++) {
         batch_doc *d = &b->docs[i];
@@ -536,11 +558,11 @@ static void code_batch(code_worker *w, batch *b)
             d->failure = PIPELINE_CODER_FAILED;
             return;
         }
-        if (o->to_stdout && o->format == CASUS_FORMAT_JSONL)
+        if (o->event_records)
             for (size_t k = 0; k < n_events; k++)
                 batch_add_record(b, &events[k]);
         batch_keep(b, d, w->coder, events, n_events);
-        if (o->mentions) {
+        if (o->mention_records) {
             const casus_place *places = b->places + b->n_places - d->n_places;
             for (size_t k = 0; k < d->n_places; k++)
                 if (!batch_add_mention(b, &doc, &places[k])) {
@@ -579,11 +601,13 @@ static void write_event(code_run *run, const casus_event *ev,
     fwrite(run->out, 1, n, stdout);
 }
 
-/* Write coded document d: its records to stdout and its rows to the
- * store, counting it.
+/* The writer (a pipeline_write_fn): write coded document d, its records
+ * to stdout and its rows to the store, and count it.  payload is the
+ * code_run.
  * @return 0, or CLI_EXIT_FAILURE after printing why the run must stop */
-static int write_doc(code_run *run, const pipeline_doc *d)
+static int write_doc(const pipeline_doc *d, void *payload)
 {
+    code_run *run = payload;
     const code_opts *o = run->opts;
 
     run->n_rejected += d->n_rejects_before;
@@ -611,44 +635,6 @@ static int write_doc(code_run *run, const pipeline_doc *d)
     run->n_docs++;
     run->n_events += d->n_events;
     run->n_sentences += d->n_sentences;
-    return 0;
-}
-
-/* Write the documents of coded batch b, in order, with write_doc(); a
- * document that failed is the last one written.
- * @return 0, or write_doc()'s status when the run must stop */
-static int write_batch(code_run *run, const batch *b)
-{
-    const char *out = b->out;
-    const casus_event *events = b->events;
-    const size_t (*sentences)[2] = (const size_t (*)[2])b->sentences;
-    const casus_place *places = b->places;
-
-    for (size_t i = 0; i < b->n_docs; i++) {
-        const batch_doc *d = &b->docs[i];
-        pipeline_doc pd = {
-            .n_rejects_before = d->n_rejects_before,
-            .failure = d->failure,
-            .error = d->error,
-            .records = out,
-            .records_len = d->out_len,
-            .events = events,
-            .n_events = d->n_events,
-            .sentences = sentences,
-            .n_sentences = d->n_sentences,
-            .places = places,
-            .n_places = d->n_places,
-        };
-        batch_get_doc(b, i, &pd.doc);
-        const int status = write_doc(run, &pd);
-        assert(status != 0 || d->failure == PIPELINE_CODED);
-        if (status != 0)
-            return status;
-        out += d->out_len;
-        events += d->n_events;
-        sentences += d->n_sentences;
-        places += d->n_places;
-    }
     return 0;
 }
 
@@ -799,58 +785,96 @@ static void *worker_main(void *payload)
 {
     code_worker *w = payload;
     batch *b;
-    while ((b = queue_take(w->queue)) != NULL) {
+    while ((b = queue_take(&w->pl->queue)) != NULL) {
         code_batch(w, b);
-        queue_done(w->queue, b);
+        queue_done(&w->pl->queue, b);
     }
     return NULL;
 }
 
-/* With more than one job, start a thread per worker.
+/* With more than one worker, start a thread per worker.
  * @return 0, or CLI_EXIT_FAILURE after printing why */
-static int start_workers(code_run *run)
+static int start_workers(pipeline *pl)
 {
-    if (run->n_workers == 1)
+    if (pl->opts.n_workers == 1)
         return 0;
-    for (size_t k = 0; k < run->n_workers; k++) {
-        code_worker *w = &run->workers[k];
+    for (size_t k = 0; k < pl->opts.n_workers; k++) {
+        code_worker *w = &pl->workers[k];
         int error = pthread_create(&w->thread, NULL, worker_main, w);
         if (error != 0) {
             fprintf(stderr, "casus: cannot start a thread: %s\n",
                     strerror(error));
             return CLI_EXIT_FAILURE;
         }
-        run->n_threads++;
+        pl->n_threads++;
     }
     return 0;
 }
 
 /* Close the queue and wait for the workers to finish.  With drop, the
  * batches not yet taken are dropped.  A no-op when no thread runs. */
-static void stop_workers(code_run *run, bool drop)
+static void stop_workers(pipeline *pl, bool drop)
 {
-    if (run->n_threads == 0)
+    if (pl->n_threads == 0)
         return;
-    queue_close(&run->queue, drop);
-    for (size_t k = 0; k < run->n_threads; k++)
-        pthread_join(run->workers[k].thread, NULL);
-    run->n_threads = 0;
+    queue_close(&pl->queue, drop);
+    for (size_t k = 0; k < pl->n_threads; k++)
+        pthread_join(pl->workers[k].thread, NULL);
+    pl->n_threads = 0;
+}
+
+/* Write the documents of coded batch b, in order, with the writer; a
+ * document that failed is the last one written.
+ * @return 0, or the writer's status when the run must stop */
+static int write_batch(pipeline *pl, const batch *b)
+{
+    const char *out = b->out;
+    const casus_event *events = b->events;
+    const size_t (*sentences)[2] = (const size_t (*)[2])b->sentences;
+    const casus_place *places = b->places;
+
+    for (size_t i = 0; i < b->n_docs; i++) {
+        const batch_doc *d = &b->docs[i];
+        pipeline_doc pd = {
+            .n_rejects_before = d->n_rejects_before,
+            .failure = d->failure,
+            .error = d->error,
+            .records = out,
+            .records_len = d->out_len,
+            .events = events,
+            .n_events = d->n_events,
+            .sentences = sentences,
+            .n_sentences = d->n_sentences,
+            .places = places,
+            .n_places = d->n_places,
+        };
+        batch_get_doc(b, i, &pd.doc);
+        const int status = pl->opts.write(&pd, pl->opts.payload);
+        assert(status != 0 || d->failure == PIPELINE_CODED);
+        if (status != 0)
+            return status;
+        out += d->out_len;
+        events += d->n_events;
+        sentences += d->n_sentences;
+        places += d->n_places;
+    }
+    return 0;
 }
 
 /* Write the oldest batches in input order: wait for each of the first
  * n_wait of them to be coded, then go on while the next one is coded
  * already.  A failure stops the run: nothing more is written.
- * @return 0, or CLI_EXIT_FAILURE after printing why */
-static int write_coded(code_run *run, unsigned long long n_wait)
+ * @return 0, or the writer's status when the run must stop */
+static int write_coded(pipeline *pl, unsigned long long n_wait)
 {
     batch *b;
-    while ((b = queue_oldest(&run->queue, n_wait > 0)) != NULL) {
+    while ((b = queue_oldest(&pl->queue, n_wait > 0)) != NULL) {
         if (n_wait > 0)
             n_wait--;
-        const int status = write_batch(run, b);
-        queue_release(&run->queue);
+        const int status = write_batch(pl, b);
+        queue_release(&pl->queue);
         if (status != 0) {
-            run->stopped = true;
+            pl->stopped = status;
             return status;
         }
     }
@@ -858,64 +882,169 @@ static int write_coded(code_run *run, unsigned long long n_wait)
 }
 
 /* Hand the batch being filled over to be coded (by the main thread
- * itself with -j 1), then write what is coded.
- * @return 0, or CLI_EXIT_FAILURE when the run must stop */
-static int hand_over(code_run *run)
+ * itself with one worker), then write what is coded.
+ * @return 0, or the writer's status when the run must stop */
+static int hand_over(pipeline *pl)
 {
-    batch_queue *q = &run->queue;
-    assert(run->filling != NULL);
-    run->filling = NULL;
+    batch_queue *q = &pl->queue;
+    assert(pl->filling != NULL);
+    pl->filling = NULL;
     queue_push(q);
-    if (run->n_threads == 0) {
+    if (pl->n_threads == 0) {
         batch *b = queue_take(q);
-        code_batch(&run->workers[0], b);
+        code_batch(&pl->workers[0], b);
         queue_done(q, b);
     }
-    return write_coded(run, 0);
+    return write_coded(pl, 0);
 }
 
-/* Put doc into the batch being filled, starting one when there is none
+/* ---- API -------------------------------------------------------- */
+
+static void pipeline_free(pipeline *pl);
+
+/* Create a pipeline of opts->n_workers coders over dict (borrowed: it must
+ * outlive the pipeline), without places, not started.
+ * @param[out] out  free with pipeline_free(); NULL on failure
+ * @return 0, or CLI_EXIT_FAILURE after printing why */
+static int pipeline_new(pipeline **out, const casus_dict *dict,
+                        const pipeline_opts *opts)
+{
+    assert(opts->n_workers >= 1 && opts->write != NULL);
+    pipeline *pl = cli_xmalloc(sizeof(*pl));
+    *pl = (pipeline){ .opts = *opts, .batch_docs = batch_docs() };
+    pl->workers = cli_xmalloc(opts->n_workers * sizeof(*pl->workers));
+    for (size_t k = 0; k < opts->n_workers; k++)
+        pl->workers[k] = (code_worker){ .pl = pl };
+    *out = NULL;
+    for (size_t k = 0; k < opts->n_workers; k++)
+        if (casus_coder_new(&pl->workers[k].coder, dict) < 0) {
+            fputs("casus: out of memory\n", stderr);
+            pipeline_free(pl);
+            return CLI_EXIT_FAILURE;
+        }
+    *out = pl;
+    return 0;
+}
+
+/* Give each worker's coder a geocoder of its own over the gazetteer file
+ * at path, so that documents get places and events locations.  Call it
+ * at most once, before pipeline_start().
+ * @param diag  receives why the gazetteer could not be opened
+ * @return 0, or casus_geocoder_open()'s error; then no coder has a
+ *         geocoder and the pipeline codes as if this was not called */
+static int pipeline_open_gazetteer(pipeline *pl, const char *path,
+                                   casus_diag *diag)
+{
+    assert(pl->queue.slots == NULL);
+    int error = 0;
+    for (size_t k = 0; k < pl->opts.n_workers && error == 0; k++)
+        error = casus_geocoder_open(&pl->workers[k].geo, path, diag);
+    for (size_t k = 0; k < pl->opts.n_workers; k++) {
+        code_worker *w = &pl->workers[k];
+        if (error < 0) {
+            casus_geocoder_free(w->geo);
+            w->geo = NULL;
+        }
+        casus_coder_set_geocoder(w->coder, w->geo);
+    }
+    return error;
+}
+
+/* Make the ring of batches and, with more than one worker, start a
+ * thread for each.
+ * @return 0, or CLI_EXIT_FAILURE after printing why; then only
+ *         pipeline_free() is left to call */
+static int pipeline_start(pipeline *pl)
+{
+    const size_t n_workers = pl->opts.n_workers;
+    const size_t n_slots = n_workers == 1 ? 1 : 2 * n_workers + 1;
+    int error = queue_init(&pl->queue, n_slots, pl->batch_docs);
+    if (error != 0) {
+        fprintf(stderr, "casus: %s\n", strerror(error));
+        return CLI_EXIT_FAILURE;
+    }
+    return start_workers(pl);
+}
+
+/* Copy doc into the batch being filled, starting one when there is none
  * (after writing the oldest batch when the ring is full), and hand the
- * batch over when it is full.
- * @return 0, or CLI_EXIT_FAILURE when the run must stop */
-static int take_doc(code_run *run, const casus_doc *doc)
+ * batch over when it is full; then write what is coded.  The writer gets
+ * n_rejects_before back with the document.
+ * @return 0, or the writer's status when the run must stop; then only
+ *         pipeline_finish() and pipeline_free() are left to call */
+static int pipeline_add(pipeline *pl, const casus_doc *doc,
+                        unsigned long long n_rejects_before)
 {
     int status;
-    if (run->filling == NULL) {
-        if (queue_free_slot(&run->queue) == NULL &&
-            (status = write_coded(run, 1)) != 0)
+    assert(pl->queue.slots != NULL && pl->stopped == 0);
+    if (pl->filling == NULL) {
+        if (queue_free_slot(&pl->queue) == NULL &&
+            (status = write_coded(pl, 1)) != 0)
             return status;
-        run->filling = queue_free_slot(&run->queue);
-        assert(run->filling != NULL && run->filling->n_docs == 0);
+        pl->filling = queue_free_slot(&pl->queue);
+        assert(pl->filling != NULL && pl->filling->n_docs == 0);
     }
-    batch *b = run->filling;
-    batch_add_doc(b, doc, run->n_rejects_pending);
-    run->n_rejects_pending = 0;
-    if (b->n_docs < run->batch_docs && b->strs_len < BATCH_BYTES)
+    batch *b = pl->filling;
+    batch_add_doc(b, doc, n_rejects_before);
+    if (b->n_docs < pl->batch_docs && b->strs_len < BATCH_BYTES)
         return 0;
-    return hand_over(run);
+    return hand_over(pl);
 }
 
-/* After the last input, or a stop: hand over the last batch, write every
- * batch (unless the run stopped), and stop the workers.
- * @param status  0, or the status of reading that failed
- * @return status, or CLI_EXIT_FAILURE when writing failed */
-static int finish(code_run *run, int status)
+/* After the last document, or a stop: hand over the last batch, write
+ * every batch (unless the run stopped), and stop the workers.
+ * @return 0, or the writer's status that stopped the run */
+static int pipeline_finish(pipeline *pl)
 {
-    if (!run->stopped && run->filling != NULL)
-        hand_over(run);
-    if (!run->stopped)
-        write_coded(run, ULLONG_MAX);
-    stop_workers(run, run->stopped);
-    if (run->stopped)
-        return CLI_EXIT_FAILURE;
-    run->n_rejected += run->n_rejects_pending;
-    return status;
+    if (!pl->stopped && pl->filling != NULL)
+        hand_over(pl);
+    if (!pl->stopped)
+        write_coded(pl, ULLONG_MAX);
+    stop_workers(pl, pl->stopped != 0);
+    return pl->stopped;
+}
+
+/* Stop the workers, dropping what they have not taken, and free
+ * everything.  pipeline_free(NULL) is a harmless no-op. */
+static void pipeline_free(pipeline *pl)
+{
+    if (pl == NULL)
+        return;
+    stop_workers(pl, true);
+    queue_dispose(&pl->queue);
+    for (size_t k = 0; k < pl->opts.n_workers; k++) {
+        casus_geocoder_free(pl->workers[k].geo);
+        casus_coder_free(pl->workers[k].coder);
+    }
+    free(pl->workers);
+    free(pl);
 }
 
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
 /* ------------------------------------------------------------------ */
+
+/* Put doc into the pipeline with the count of the records rejected
+ * before it.
+ * @return 0, or CLI_EXIT_FAILURE when the run must stop */
+static int take_doc(code_run *run, const casus_doc *doc)
+{
+    const int status = pipeline_add(run->pl, doc, run->n_rejects_pending);
+    run->n_rejects_pending = 0;
+    return status;
+}
+
+/* After the last input, or a stop: finish the pipeline.
+ * @param status  0, or the status of reading that failed
+ * @return status, or CLI_EXIT_FAILURE when writing failed */
+static int finish(code_run *run, int status)
+{
+    const int stopped = pipeline_finish(run->pl);
+    if (stopped != 0)
+        return stopped;
+    run->n_rejected += run->n_rejects_pending;
+    return status;
+}
 
 /* Read every document of one input into batches.
  * @return 0, or CLI_EXIT_FAILURE when the run must stop */
@@ -972,13 +1101,12 @@ done:
 /* Entry point                                                         */
 /* ------------------------------------------------------------------ */
 
-/* Open the gazetteer of --gazetteer, else the default one, once for each
- * worker.  Without the default one the run goes on, with a warning, and
- * events get no place.
+/* Open the gazetteer of --gazetteer, else the default one, for the
+ * workers of pl.  Without the default one the run goes on, with a
+ * warning, and events get no place.
  * @return 0, or CLI_EXIT_FAILURE after printing why */
-static int open_geocoders(code_run *run)
+static int open_gazetteer(const code_opts *o, pipeline *pl)
 {
-    const code_opts *o = run->opts;
     char *path = NULL;
     if (o->gazetteer == NULL) {
         /* gen/gazetteer.bin beside default.project */
@@ -991,10 +1119,8 @@ static int open_geocoders(code_run *run)
         free(def);
     }
     casus_diag diag = CASUS_DIAG_INIT;
-    int error = 0;
-    for (size_t k = 0; k < run->n_workers && error == 0; k++)
-        error = casus_geocoder_open(&run->workers[k].geo,
-                                    path ? path : o->gazetteer, &diag);
+    const int error = pipeline_open_gazetteer(pl, path ? path : o->gazetteer,
+                                              &diag);
     free(path);
     if (error == CASUS_ENOMEM) {
         fputs("casus: out of memory\n", stderr);
@@ -1007,10 +1133,6 @@ static int open_geocoders(code_run *run)
         fputs("casus: going on without places: events get no location "
               "(run make to build the gazetteer, or give --no-places)\n",
               stderr);
-        for (size_t k = 0; k < run->n_workers; k++) {
-            casus_geocoder_free(run->workers[k].geo);
-            run->workers[k].geo = NULL;
-        }
     }
     return 0;
 }
@@ -1025,21 +1147,18 @@ int cmd_code(int argc, char **argv)
     if (status >= 0)
         goto done;
     status = CLI_EXIT_FAILURE;
-    run.n_workers = opts.jobs == 0 ? cli_cpu_count() : opts.jobs;
-    if (run.n_workers > CODE_JOBS_MAX)
-        run.n_workers = CODE_JOBS_MAX;
-    run.workers = cli_xmalloc(run.n_workers * sizeof(*run.workers));
-    for (size_t k = 0; k < run.n_workers; k++)
-        run.workers[k] = (code_worker){ .opts = &opts, .queue = &run.queue };
-    run.batch_docs = batch_docs();
-
     if (cli_load_dicts(&dict, opts.dicts, opts.n_dicts, NULL) != 0)
         goto done;
-    for (size_t k = 0; k < run.n_workers; k++)
-        if (casus_coder_new(&run.workers[k].coder, dict) < 0) {
-            fputs("casus: out of memory\n", stderr);
-            goto done;
-        }
+    const size_t n_jobs = opts.jobs == 0 ? cli_cpu_count() : opts.jobs;
+    const pipeline_opts po = {
+        .n_workers = n_jobs > CODE_JOBS_MAX ? CODE_JOBS_MAX : n_jobs,
+        .event_records = opts.to_stdout && opts.format == CASUS_FORMAT_JSONL,
+        .mention_records = opts.mentions,
+        .write = write_doc,
+        .payload = &run,
+    };
+    if (pipeline_new(&run.pl, dict, &po) != 0)
+        goto done;
     if (opts.db != NULL) {
         casus_diag diag = CASUS_DIAG_INIT;
         if (casus_store_open(&run.store, opts.db, &diag) < 0) {
@@ -1047,19 +1166,9 @@ int cmd_code(int argc, char **argv)
             goto done;
         }
     }
-
-    if (!opts.no_places && open_geocoders(&run) != 0)
+    if (!opts.no_places && open_gazetteer(&opts, run.pl) != 0)
         goto done;
-    for (size_t k = 0; k < run.n_workers; k++)
-        casus_coder_set_geocoder(run.workers[k].coder, run.workers[k].geo);
-
-    const size_t n_slots = run.n_workers == 1 ? 1 : 2 * run.n_workers + 1;
-    int error = queue_init(&run.queue, n_slots, run.batch_docs);
-    if (error != 0) {
-        fprintf(stderr, "casus: %s\n", strerror(error));
-        goto done;
-    }
-    if (start_workers(&run) != 0)
+    if (pipeline_start(run.pl) != 0)
         goto done;
 
     static char outbuf[1 << 16];
@@ -1091,14 +1200,8 @@ int cmd_code(int argc, char **argv)
                         (run.n_rejected > 0 && !opts.tolerate_rejects)))
         status = CLI_EXIT_REJECTS;
 done:
-    stop_workers(&run, true);
-    queue_dispose(&run.queue);
+    pipeline_free(run.pl);
     casus_store_close(run.store);
-    for (size_t k = 0; k < run.n_workers; k++) {
-        casus_geocoder_free(run.workers[k].geo);
-        casus_coder_free(run.workers[k].coder);
-    }
-    free(run.workers);
     casus_dict_free(dict);
     free(run.out);
     free(opts.dicts);
