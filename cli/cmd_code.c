@@ -9,20 +9,20 @@
  * N rejected".
  *
  * With -j N, N worker threads code while the main thread reads and
- * writes; the output is the same for every N (see "The pipeline" below).
+ * writes; the output is the same for every N.  The threads and the
+ * batches they share are in pipeline.c; this file reads the inputs and
+ * writes each coded document, in input order, for the pipeline.
  *
  * SPDX-License-Identifier: MIT
  */
-#include <assert.h>
 #include <errno.h>
-#include <limits.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "pipeline.h"
 
 static const char usage[] =
     "usage: casus code [OPTION]... [INPUT]...\n"
@@ -62,18 +62,6 @@ static const char usage[] =
 
 #define CODE_JOBS_MAX 256 /* largest -j */
 
-/* A batch holds up to BATCH_DOCS documents, fewer when their text reaches
- * BATCH_BYTES.  A batch is what the threads hand each other, so it must
- * be large enough that the hand-over (a mutex and a wake-up, some
- * microseconds) is nothing beside coding it: 64 news articles of some
- * 3 KB take about 45 ms on one core.  And small enough that memory stays
- * small (a batch with its records is about 1 MB) and that the last batch
- * of a run does not leave the other threads idle for long. */
-#define BATCH_DOCS 64
-#define BATCH_BYTES (256u * 1024)
-
-#define NO_STR SIZE_MAX /* offset of an absent string */
-
 typedef struct code_opts {
     char **dicts;          /* --dict values, borrowed from argv */
     size_t n_dicts;
@@ -90,109 +78,18 @@ typedef struct code_opts {
     unsigned jobs;         /* -j; 0: one per CPU */
 } code_opts;
 
-/* Where coding a document stopped short; the run stops there. */
-typedef enum doc_failure {
-    DOC_CODED = 0,
-    DOC_CODER_FAILED,      /* casus_coder_code() failed */
-    DOC_MENTION_FAILED     /* a mention record could not be made */
-} doc_failure;
-
-/* One document of a batch.  Its strings are offsets into batch.strs,
- * which may move while the batch fills.  The reader fills the first
- * part, the worker the second. */
-typedef struct batch_doc {
-    size_t id, text, title, source, url; /* offsets; NO_STR when absent */
-    size_t text_len;
-    char date[11];
-    unsigned long long n_rejects_before; /* records rejected between the
-                                            previous document and this */
-    doc_failure failure;
-    int error;             /* casus_coder_code()'s, with DOC_CODER_FAILED */
-    size_t out_len;        /* bytes of its records in batch.out */
-    size_t n_events, n_sentences, n_places; /* its items in the arrays */
-} batch_doc;
-
-/* Documents in input order and, once coded, what the writer needs of
- * each: its records (JSONL events, mention records), and copies of its
- * events, sentences and places, for TSV (whose GLOBALEVENTID only the
- * writer knows) and for the store.  The items of document i follow those
- * of documents 0..i-1 in each array.  Buffers are allocated once and
- * grown, never shrunk, and a batch is reused for the whole run; every
- * pointer is non-NULL from batch_init() to batch_dispose(). */
-typedef struct batch {
-    batch_doc *docs;
-    size_t n_docs, docs_cap;
-    char *strs;            /* the documents' strings, each NUL-terminated */
-    size_t strs_len, strs_cap;
-    char *out;             /* records, document after document */
-    size_t out_len, out_cap;
-    casus_event *events;   /* ev.doc points into strs */
-    size_t n_events, events_cap;
-    size_t (*sentences)[2];
-    size_t n_sentences, sentences_cap;
-    casus_place *places;   /* name and admin1 borrowed from the geocoder
-                              of the worker that coded the batch */
-    size_t n_places, places_cap;
-    bool coded;            /* set by the worker; guarded by the queue lock */
-} batch;
-
-/*
- * The batches between the reader, the workers and the writer, in input
- * order.  Batch k of the run sits in slots[k % n_slots].  The counters
- * split the ring into parts, each owned by one side:
- *
- *   [n_written, n_taken)  taken by a worker: being coded, or coded and
- *                         waiting to be written (then `coded` is set)
- *   [n_taken, n_pushed)   filled, waiting for a worker
- *   n_pushed              being filled by the reader, while
- *                         n_pushed - n_written < n_slots
- *
- * n_written <= n_taken <= n_pushed <= n_written + n_slots.  The reader
- * and the writer are both the main thread: it alone changes n_pushed
- * (under the lock) and n_written; the workers change n_taken (under the
- * lock).  Who owns a batch may touch it without the lock; ownership
- * passes with a counter or `coded` under the lock, which also publishes
- * the batch's contents.  A full ring stops the reader until the oldest
- * batch is written, so memory is bounded however long the input.
- */
-typedef struct batch_queue {
-    pthread_mutex_t lock;
-    pthread_cond_t filled;  /* a batch was pushed, or the queue closed */
-    pthread_cond_t coded;   /* a worker coded a batch */
-    batch *slots;           /* NULL before queue_init() */
-    size_t n_slots;
-    unsigned long long n_pushed, n_taken, n_written;
-    bool closed;            /* nothing more will be pushed */
-} batch_queue;
-
-/* What one thread codes with.  A coder and a geocoder both hold the
- * state of the document being coded, so each worker has its own; the
- * dictionary is shared. */
-typedef struct code_worker {
-    casus_coder *coder;
-    casus_geocoder *geo;   /* NULL with --no-places or no gazetteer */
-    const code_opts *opts;
-    batch_queue *queue;
-    pthread_t thread;      /* with -j 1 there is no thread */
-} code_worker;
-
 typedef struct code_run {
     const code_opts *opts;
-    code_worker *workers;  /* n_workers; with -j 1 the main thread uses
-                              workers[0] itself */
-    size_t n_workers;
-    size_t n_threads;      /* worker threads running: 0 with -j 1 */
-    batch_queue queue;
-    size_t batch_docs;     /* documents per batch */
-    batch *filling;        /* the batch being filled, or NULL */
+    pipeline *pl;
     casus_store *store;    /* NULL without --db */
     char *out;             /* TSV record buffer, grown as needed */
     size_t out_cap;
     unsigned long long n_docs, n_sentences, n_events, n_rejected;
     unsigned long long n_rejects_pending; /* rejected since the last
-                                             document put into a batch */
+                                             document put into the
+                                             pipeline, which carries the
+                                             count with the next one */
     bool input_failed;     /* an input could not be opened or read */
-    bool stopped;          /* writing failed: nothing more is written */
 } code_run;
 
 /* ------------------------------------------------------------------ */
@@ -324,214 +221,9 @@ static int parse_args(code_opts *o, int argc, char **argv)
     return -1;
 }
 
-/* Documents per batch: BATCH_DOCS, or the environment variable
- * CASUS_BATCH_DOCS when it is a number from 1 to 65536.  The variable
- * is a knob for tests (tests/cli/code_jobs*.sh make a small corpus span
- * many batches) and for tuning; it is not documented for users, and any
- * other value is ignored. */
-static size_t batch_docs(void)
-{
-    const char *s = getenv("CASUS_BATCH_DOCS");
-    if (s == NULL || s[0] < '1' || s[0] > '9')
-        return BATCH_DOCS;
-    char *end;
-    errno = 0;
-    const unsigned long v = strtoul(s, &end, 10);
-    return errno == 0 && *end == '\0' && v <= 65536 ? (size_t)v : BATCH_DOCS;
-}
-
 /* ------------------------------------------------------------------ */
-/* Batches                                                             */
+/* Writing                                                             */
 /* ------------------------------------------------------------------ */
-
-static void batch_init(batch *b, size_t n_docs)
-{
-    *b = (batch){ 0 };
-    b->docs = cli_xgrow(NULL, &b->docs_cap, n_docs, sizeof(*b->docs));
-    b->strs = cli_xgrow(NULL, &b->strs_cap, 64 * 1024, 1);
-    b->out = cli_xgrow(NULL, &b->out_cap, 64 * 1024, 1);
-    b->events = cli_xgrow(NULL, &b->events_cap, 256, sizeof(*b->events));
-    b->sentences = cli_xgrow(NULL, &b->sentences_cap, 256,
-                             sizeof(*b->sentences));
-    b->places = cli_xgrow(NULL, &b->places_cap, 64, sizeof(*b->places));
-}
-
-static void batch_dispose(batch *b)
-{
-    free(b->docs);
-    free(b->strs);
-    free(b->out);
-    free(b->events);
-    free(b->sentences);
-    free(b->places);
-    *b = (batch){ 0 };
-}
-
-/* Empty b for the next batch; it keeps its buffers. */
-static void batch_clear(batch *b)
-{
-    b->n_docs = b->strs_len = b->out_len = 0;
-    b->n_events = b->n_sentences = b->n_places = 0;
-}
-
-/* Copy len bytes of s and a NUL into b->strs.
- * @return the copy's offset, or NO_STR when s is NULL */
-static size_t batch_add_str(batch *b, const char *s, size_t len)
-{
-    if (s == NULL)
-        return NO_STR;
-    const size_t at = b->strs_len;
-    b->strs = cli_xgrow(b->strs, &b->strs_cap, at + len + 1, 1);
-    memcpy(b->strs + at, s, len);
-    b->strs[at + len] = '\0';
-    b->strs_len = at + len + 1;
-    return at;
-}
-
-/* Copy doc into b: the reader's strings are gone at its next document. */
-static void batch_add_doc(batch *b, const casus_doc *doc,
-                          unsigned long long n_rejects_before)
-{
-    b->docs = cli_xgrow(b->docs, &b->docs_cap, b->n_docs + 1,
-                        sizeof(*b->docs));
-    batch_doc *d = &b->docs[b->n_docs++];
-    *d = (batch_doc){
-        .id = batch_add_str(b, doc->id, strlen(doc->id)),
-        .text = batch_add_str(b, doc->text, doc->text_len),
-        .title = batch_add_str(b, doc->title,
-                               doc->title ? strlen(doc->title) : 0),
-        .source = batch_add_str(b, doc->source,
-                                doc->source ? strlen(doc->source) : 0),
-        .url = batch_add_str(b, doc->url, doc->url ? strlen(doc->url) : 0),
-        .text_len = doc->text_len,
-        .n_rejects_before = n_rejects_before,
-    };
-    memcpy(d->date, doc->date, sizeof(d->date));
-}
-
-static const char *batch_str(const batch *b, size_t at)
-{
-    return at == NO_STR ? NULL : b->strs + at;
-}
-
-/* Document i of b, its strings borrowed from b until batch_clear(). */
-static void batch_get_doc(const batch *b, size_t i, casus_doc *out)
-{
-    const batch_doc *d = &b->docs[i];
-    *out = (casus_doc){
-        .id = batch_str(b, d->id),
-        .text = batch_str(b, d->text),
-        .text_len = d->text_len,
-        .title = batch_str(b, d->title),
-        .source = batch_str(b, d->source),
-        .url = batch_str(b, d->url),
-    };
-    memcpy(out->date, d->date, sizeof(out->date));
-}
-
-/* Append the JSONL record of ev to b->out. */
-static void batch_add_record(batch *b, const casus_event *ev)
-{
-    size_t room = b->out_cap - b->out_len;
-    size_t n = casus_event_format(b->out + b->out_len, room, ev,
-                                  CASUS_FORMAT_JSONL, 0);
-    if (n >= room) {
-        b->out = cli_xgrow(b->out, &b->out_cap, b->out_len + n + 1, 1);
-        n = casus_event_format(b->out + b->out_len, n + 1, ev,
-                               CASUS_FORMAT_JSONL, 0);
-    }
-    b->out_len += n;
-}
-
-/* Append the mention record of place p of doc to b->out.
- * @return false when it could not be made (out of memory) */
-static bool batch_add_mention(batch *b, const casus_doc *doc,
-                              const casus_place *p)
-{
-    size_t room = b->out_cap - b->out_len;
-    size_t n = casus_place_format(b->out + b->out_len, room, doc, p);
-    if (n >= room) {
-        b->out = cli_xgrow(b->out, &b->out_cap, b->out_len + n + 1, 1);
-        n = casus_place_format(b->out + b->out_len, n + 1, doc, p);
-    }
-    b->out_len += n;
-    return n > 0;
-}
-
-/* Copy what the coder holds of its last document, which is d of b. */
-static void batch_keep(batch *b, batch_doc *d, const casus_coder *coder,
-                       const casus_event *events, size_t n_events)
-{
-    size_t n_sentences, n_places;
-    const size_t (*sentences)[2] = casus_coder_sentences(coder,
-                                                         &n_sentences);
-    const casus_place *places = casus_coder_places(coder, &n_places);
-
-    b->events = cli_xgrow(b->events, &b->events_cap,
-                          b->n_events + n_events, sizeof(*b->events));
-    if (n_events > 0)
-        memcpy(b->events + b->n_events, events, n_events * sizeof(*events));
-    d->n_events = n_events;
-    b->n_events += n_events;
-
-    b->sentences = cli_xgrow(b->sentences, &b->sentences_cap,
-                             b->n_sentences + n_sentences,
-                             sizeof(*b->sentences));
-    if (n_sentences > 0)
-        memcpy(b->sentences + b->n_sentences, sentences,
-               n_sentences * sizeof(*sentences));
-    d->n_sentences = n_sentences;
-    b->n_sentences += n_sentences;
-
-    b->places = cli_xgrow(b->places, &b->places_cap,
-                          b->n_places + n_places, sizeof(*b->places));
-    if (n_places > 0)
-        memcpy(b->places + b->n_places, places, n_places * sizeof(*places));
-    d->n_places = n_places;
-    b->n_places += n_places;
-}
-
-/* ------------------------------------------------------------------ */
-/* Coding and writing                                                  */
-/* ------------------------------------------------------------------ */
-
-/* Code the documents of b with the coder of w, keeping for each what the
- * writer needs.  Stops at a document that fails: the writer stops there
- * too, so the documents after it are never looked at. */
-static void code_batch(code_worker *w, batch *b)
-{
-    const code_opts *o = w->opts;
-
-    for (size_t i = 0; i < b->n_docs; i++) {
-        batch_doc *d = &b->docs[i];
-        casus_doc doc;
-        const casus_event *events;
-        size_t n_events;
-
-        batch_get_doc(b, i, &doc);
-        const size_t out_start = b->out_len;
-        d->error = casus_coder_code(w->coder, &doc, &events, &n_events);
-        if (d->error < 0) {
-            d->failure = DOC_CODER_FAILED;
-            return;
-        }
-        if (o->to_stdout && o->format == CASUS_FORMAT_JSONL)
-            for (size_t k = 0; k < n_events; k++)
-                batch_add_record(b, &events[k]);
-        batch_keep(b, d, w->coder, events, n_events);
-        if (o->mentions) {
-            const casus_place *places = b->places + b->n_places - d->n_places;
-            for (size_t k = 0; k < d->n_places; k++)
-                if (!batch_add_mention(b, &doc, &places[k])) {
-                    d->failure = DOC_MENTION_FAILED;
-                    break;
-                }
-        }
-        d->out_len = b->out_len - out_start;
-        if (d->failure != DOC_CODED)
-            return;
-    }
-}
 
 /* After a format call reported needing n bytes: true when the record
  * buffer was too small and has been grown, so that the call is to be
@@ -558,320 +250,71 @@ static void write_event(code_run *run, const casus_event *ev,
     fwrite(run->out, 1, n, stdout);
 }
 
-/* Write coded batch b: each document's records to stdout and its rows to
- * the store, in order, counting it.
+/* The writer (a pipeline_write_fn): write coded document d, its records
+ * to stdout and its rows to the store, and count it.  payload is the
+ * code_run.
  * @return 0, or CLI_EXIT_FAILURE after printing why the run must stop */
-static int write_batch(code_run *run, const batch *b)
+static int write_doc(const pipeline_doc *d, void *payload)
 {
+    code_run *run = payload;
     const code_opts *o = run->opts;
-    const char *out = b->out;
-    const casus_event *events = b->events;
-    const size_t (*sentences)[2] = (const size_t (*)[2])b->sentences;
-    const casus_place *places = b->places;
 
-    for (size_t i = 0; i < b->n_docs; i++) {
-        const batch_doc *d = &b->docs[i];
-        casus_doc doc;
-
-        batch_get_doc(b, i, &doc);
-        run->n_rejected += d->n_rejects_before;
-        if (d->failure == DOC_CODER_FAILED) {
-            fprintf(stderr, "casus: %s: %s\n", doc.id,
-                    casus_strerror(d->error));
-            return CLI_EXIT_FAILURE;
-        }
-        if (o->to_stdout && o->format == CASUS_FORMAT_TSV)
-            for (size_t k = 0; k < d->n_events; k++)
-                write_event(run, &events[k], run->n_events + 1 + k);
-        fwrite(out, 1, d->out_len, stdout);
-        if (d->failure == DOC_MENTION_FAILED) {
-            fputs("casus: out of memory\n", stderr);
-            return CLI_EXIT_FAILURE;
-        }
-        if (run->store != NULL &&
-            casus_store_put(run->store, &doc, sentences, d->n_sentences,
-                            events, d->n_events, places, d->n_places) < 0) {
-            fprintf(stderr, "casus: %s: %s\n", o->db,
-                    casus_store_errmsg(run->store));
-            return CLI_EXIT_FAILURE;
-        }
-        run->n_docs++;
-        run->n_events += d->n_events;
-        run->n_sentences += d->n_sentences;
-        out += d->out_len;
-        events += d->n_events;
-        sentences += d->n_sentences;
-        places += d->n_places;
-    }
-    return 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* The pipeline                                                        */
-/* ------------------------------------------------------------------ */
-
-/*
- * How it works.  The main thread reads documents and copies them into
- * batches; worker threads code whole batches, formatting the records
- * that do not depend on what came before (JSONL events, place mentions);
- * the main thread writes the coded batches strictly in input order, and
- * only it touches stdout and the store.  It numbers the TSV rows as it
- * writes them, since a worker cannot know how many events came before
- * its batch.  So the output does not depend on the number of threads or
- * on which thread was quicker.
- *
- * Reading and writing take turns in the main thread: after each batch it
- * hands over, it writes every batch that is coded by then, and when the
- * ring is full it waits for the oldest batch to be coded and writes it.
- * The ring has 2 * jobs + 1 slots: one being filled, one being coded by
- * each worker, and as many again coded behind a slower, older batch.
- * Memory is thus bounded by the ring, whatever the length of the input.
- *
- * With -j 1 there is no thread and the ring has one slot: the main
- * thread codes each batch itself when it hands it over, with the same
- * code, so -j 1 is the same program on one thread.
- *
- * Diagnostics of rejected records are printed when read, which may be
- * some batches ahead of the writer; the count of rejects is kept with the
- * next document, so that a run that stops counts those before the
- * document it stopped at, as a run with one thread does.
- */
-
-/* @return 0 or an errno value */
-static int queue_init(batch_queue *q, size_t n_slots, size_t n_docs)
-{
-    *q = (batch_queue){ .n_slots = n_slots };
-    int error = pthread_mutex_init(&q->lock, NULL);
-    if (error == 0 && (error = pthread_cond_init(&q->filled, NULL)) != 0)
-        pthread_mutex_destroy(&q->lock);
-    if (error == 0 && (error = pthread_cond_init(&q->coded, NULL)) != 0) {
-        pthread_cond_destroy(&q->filled);
-        pthread_mutex_destroy(&q->lock);
-    }
-    if (error != 0)
-        return error;
-    q->slots = cli_xmalloc(n_slots * sizeof(*q->slots));
-    for (size_t i = 0; i < n_slots; i++)
-        batch_init(&q->slots[i], n_docs);
-    return 0;
-}
-
-/* A no-op on a queue that queue_init() did not set up. */
-static void queue_dispose(batch_queue *q)
-{
-    if (q->slots == NULL)
-        return;
-    for (size_t i = 0; i < q->n_slots; i++)
-        batch_dispose(&q->slots[i]);
-    free(q->slots);
-    pthread_cond_destroy(&q->coded);
-    pthread_cond_destroy(&q->filled);
-    pthread_mutex_destroy(&q->lock);
-    *q = (batch_queue){ 0 };
-}
-
-/* Reader: the slot of the next batch, or NULL while the ring is full. */
-static batch *queue_free_slot(batch_queue *q)
-{
-    if (q->n_pushed - q->n_written == q->n_slots)
-        return NULL;
-    return &q->slots[q->n_pushed % q->n_slots];
-}
-
-/* Reader: hand the batch of slot n_pushed to the workers. */
-static void queue_push(batch_queue *q)
-{
-    assert(q->n_pushed - q->n_written < q->n_slots);
-    pthread_mutex_lock(&q->lock);
-    q->slots[q->n_pushed % q->n_slots].coded = false;
-    q->n_pushed++;
-    pthread_cond_signal(&q->filled);
-    pthread_mutex_unlock(&q->lock);
-}
-
-/* Worker: the oldest batch waiting to be coded, waiting for one to be
- * pushed; NULL once the queue is closed and has none left. */
-static batch *queue_take(batch_queue *q)
-{
-    batch *b = NULL;
-    pthread_mutex_lock(&q->lock);
-    while (q->n_taken == q->n_pushed && !q->closed)
-        pthread_cond_wait(&q->filled, &q->lock);
-    if (q->n_taken < q->n_pushed)
-        b = &q->slots[q->n_taken++ % q->n_slots];
-    pthread_mutex_unlock(&q->lock);
-    return b;
-}
-
-/* Worker: b, taken with queue_take(), is coded; it goes to the writer. */
-static void queue_done(batch_queue *q, batch *b)
-{
-    pthread_mutex_lock(&q->lock);
-    b->coded = true;
-    pthread_cond_signal(&q->coded);
-    pthread_mutex_unlock(&q->lock);
-}
-
-/* Writer: the oldest batch not yet written, once it is coded.  With wait,
- * wait until it is; without, NULL when it is not coded yet.  NULL too
- * when every batch pushed has been written. */
-static batch *queue_oldest(batch_queue *q, bool wait)
-{
-    if (q->n_written == q->n_pushed)
-        return NULL;
-    batch *b = &q->slots[q->n_written % q->n_slots];
-    pthread_mutex_lock(&q->lock);
-    while (wait && !b->coded)
-        pthread_cond_wait(&q->coded, &q->lock);
-    const bool coded = b->coded;
-    pthread_mutex_unlock(&q->lock);
-    return coded ? b : NULL;
-}
-
-/* Writer: the oldest batch is written; its slot goes back to the reader.
- * Only the main thread reads n_written, so no lock is needed. */
-static void queue_release(batch_queue *q)
-{
-    batch_clear(&q->slots[q->n_written % q->n_slots]);
-    q->n_written++;
-}
-
-/* Reader: nothing more will be pushed.  With drop, the batches that no
- * worker has taken yet are dropped; the workers finish the ones they
- * have. */
-static void queue_close(batch_queue *q, bool drop)
-{
-    pthread_mutex_lock(&q->lock);
-    q->closed = true;
-    if (drop)
-        q->n_pushed = q->n_taken;
-    pthread_cond_broadcast(&q->filled);
-    pthread_mutex_unlock(&q->lock);
-}
-
-static void *worker_main(void *payload)
-{
-    code_worker *w = payload;
-    batch *b;
-    while ((b = queue_take(w->queue)) != NULL) {
-        code_batch(w, b);
-        queue_done(w->queue, b);
-    }
-    return NULL;
-}
-
-/* With more than one job, start a thread per worker.
- * @return 0, or CLI_EXIT_FAILURE after printing why */
-static int start_workers(code_run *run)
-{
-    if (run->n_workers == 1)
-        return 0;
-    for (size_t k = 0; k < run->n_workers; k++) {
-        code_worker *w = &run->workers[k];
-        int error = pthread_create(&w->thread, NULL, worker_main, w);
-        if (error != 0) {
-            fprintf(stderr, "casus: cannot start a thread: %s\n",
-                    strerror(error));
-            return CLI_EXIT_FAILURE;
-        }
-        run->n_threads++;
-    }
-    return 0;
-}
-
-/* Close the queue and wait for the workers to finish.  With drop, the
- * batches not yet taken are dropped.  A no-op when no thread runs. */
-static void stop_workers(code_run *run, bool drop)
-{
-    if (run->n_threads == 0)
-        return;
-    queue_close(&run->queue, drop);
-    for (size_t k = 0; k < run->n_threads; k++)
-        pthread_join(run->workers[k].thread, NULL);
-    run->n_threads = 0;
-}
-
-/* Write the oldest batches in input order: wait for each of the first
- * n_wait of them to be coded, then go on while the next one is coded
- * already.  A failure stops the run: nothing more is written.
- * @return 0, or CLI_EXIT_FAILURE after printing why */
-static int write_coded(code_run *run, unsigned long long n_wait)
-{
-    batch *b;
-    while ((b = queue_oldest(&run->queue, n_wait > 0)) != NULL) {
-        if (n_wait > 0)
-            n_wait--;
-        const int status = write_batch(run, b);
-        queue_release(&run->queue);
-        if (status != 0) {
-            run->stopped = true;
-            return status;
-        }
-    }
-    return 0;
-}
-
-/* Hand the batch being filled over to be coded (by the main thread
- * itself with -j 1), then write what is coded.
- * @return 0, or CLI_EXIT_FAILURE when the run must stop */
-static int hand_over(code_run *run)
-{
-    batch_queue *q = &run->queue;
-    assert(run->filling != NULL);
-    run->filling = NULL;
-    queue_push(q);
-    if (run->n_threads == 0) {
-        batch *b = queue_take(q);
-        code_batch(&run->workers[0], b);
-        queue_done(q, b);
-    }
-    return write_coded(run, 0);
-}
-
-/* Put doc into the batch being filled, starting one when there is none
- * (after writing the oldest batch when the ring is full), and hand the
- * batch over when it is full.
- * @return 0, or CLI_EXIT_FAILURE when the run must stop */
-static int take_doc(code_run *run, const casus_doc *doc)
-{
-    int status;
-    if (run->filling == NULL) {
-        if (queue_free_slot(&run->queue) == NULL &&
-            (status = write_coded(run, 1)) != 0)
-            return status;
-        run->filling = queue_free_slot(&run->queue);
-        assert(run->filling != NULL && run->filling->n_docs == 0);
-    }
-    batch *b = run->filling;
-    batch_add_doc(b, doc, run->n_rejects_pending);
-    run->n_rejects_pending = 0;
-    if (b->n_docs < run->batch_docs && b->strs_len < BATCH_BYTES)
-        return 0;
-    return hand_over(run);
-}
-
-/* After the last input, or a stop: hand over the last batch, write every
- * batch (unless the run stopped), and stop the workers.
- * @param status  0, or the status of reading that failed
- * @return status, or CLI_EXIT_FAILURE when writing failed */
-static int finish(code_run *run, int status)
-{
-    if (!run->stopped && run->filling != NULL)
-        hand_over(run);
-    if (!run->stopped)
-        write_coded(run, ULLONG_MAX);
-    stop_workers(run, run->stopped);
-    if (run->stopped)
+    run->n_rejected += d->n_rejects_before;
+    if (d->failure == PIPELINE_CODER_FAILED) {
+        fprintf(stderr, "casus: %s: %s\n", d->doc.id,
+                casus_strerror(d->error));
         return CLI_EXIT_FAILURE;
-    run->n_rejected += run->n_rejects_pending;
-    return status;
+    }
+    if (o->to_stdout && o->format == CASUS_FORMAT_TSV)
+        for (size_t k = 0; k < d->n_events; k++)
+            write_event(run, &d->events[k], run->n_events + 1 + k);
+    fwrite(d->records, 1, d->records_len, stdout);
+    if (d->failure == PIPELINE_MENTION_FAILED) {
+        fputs("casus: out of memory\n", stderr);
+        return CLI_EXIT_FAILURE;
+    }
+    if (run->store != NULL &&
+        casus_store_put(run->store, &d->doc, d->sentences, d->n_sentences,
+                        d->events, d->n_events, d->places,
+                        d->n_places) < 0) {
+        fprintf(stderr, "casus: %s: %s\n", o->db,
+                casus_store_errmsg(run->store));
+        return CLI_EXIT_FAILURE;
+    }
+    run->n_docs++;
+    run->n_events += d->n_events;
+    run->n_sentences += d->n_sentences;
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Read every document of one input into batches.
+/* Put doc into the pipeline with the count of the records rejected
+ * before it.
+ * @return 0, or CLI_EXIT_FAILURE when the run must stop */
+static int take_doc(code_run *run, const casus_doc *doc)
+{
+    const int status = pipeline_add(run->pl, doc, run->n_rejects_pending);
+    run->n_rejects_pending = 0;
+    return status;
+}
+
+/* After the last input, or a stop: finish the pipeline, which codes and
+ * writes what is left unless the run stopped.
+ * @param status  0, or the status of reading that failed
+ * @return status, or CLI_EXIT_FAILURE when writing failed */
+static int finish(code_run *run, int status)
+{
+    const int stopped = pipeline_finish(run->pl);
+    if (stopped != 0)
+        return stopped;
+    run->n_rejected += run->n_rejects_pending;
+    return status;
+}
+
+/* Read every document of one input into the pipeline.
  * @return 0, or CLI_EXIT_FAILURE when the run must stop */
 static int code_input(code_run *run, const char *path)
 {
@@ -926,13 +369,12 @@ done:
 /* Entry point                                                         */
 /* ------------------------------------------------------------------ */
 
-/* Open the gazetteer of --gazetteer, else the default one, once for each
- * worker.  Without the default one the run goes on, with a warning, and
- * events get no place.
+/* Open the gazetteer of --gazetteer, else the default one, for the
+ * workers of pl.  Without the default one the run goes on, with a
+ * warning, and events get no place.
  * @return 0, or CLI_EXIT_FAILURE after printing why */
-static int open_geocoders(code_run *run)
+static int open_gazetteer(const code_opts *o, pipeline *pl)
 {
-    const code_opts *o = run->opts;
     char *path = NULL;
     if (o->gazetteer == NULL) {
         /* gen/gazetteer.bin beside default.project */
@@ -945,10 +387,8 @@ static int open_geocoders(code_run *run)
         free(def);
     }
     casus_diag diag = CASUS_DIAG_INIT;
-    int error = 0;
-    for (size_t k = 0; k < run->n_workers && error == 0; k++)
-        error = casus_geocoder_open(&run->workers[k].geo,
-                                    path ? path : o->gazetteer, &diag);
+    const int error = pipeline_open_gazetteer(pl, path ? path : o->gazetteer,
+                                              &diag);
     free(path);
     if (error == CASUS_ENOMEM) {
         fputs("casus: out of memory\n", stderr);
@@ -961,10 +401,6 @@ static int open_geocoders(code_run *run)
         fputs("casus: going on without places: events get no location "
               "(run make to build the gazetteer, or give --no-places)\n",
               stderr);
-        for (size_t k = 0; k < run->n_workers; k++) {
-            casus_geocoder_free(run->workers[k].geo);
-            run->workers[k].geo = NULL;
-        }
     }
     return 0;
 }
@@ -979,21 +415,18 @@ int cmd_code(int argc, char **argv)
     if (status >= 0)
         goto done;
     status = CLI_EXIT_FAILURE;
-    run.n_workers = opts.jobs == 0 ? cli_cpu_count() : opts.jobs;
-    if (run.n_workers > CODE_JOBS_MAX)
-        run.n_workers = CODE_JOBS_MAX;
-    run.workers = cli_xmalloc(run.n_workers * sizeof(*run.workers));
-    for (size_t k = 0; k < run.n_workers; k++)
-        run.workers[k] = (code_worker){ .opts = &opts, .queue = &run.queue };
-    run.batch_docs = batch_docs();
-
     if (cli_load_dicts(&dict, opts.dicts, opts.n_dicts, NULL) != 0)
         goto done;
-    for (size_t k = 0; k < run.n_workers; k++)
-        if (casus_coder_new(&run.workers[k].coder, dict) < 0) {
-            fputs("casus: out of memory\n", stderr);
-            goto done;
-        }
+    const size_t n_jobs = opts.jobs == 0 ? cli_cpu_count() : opts.jobs;
+    const pipeline_opts po = {
+        .n_workers = n_jobs > CODE_JOBS_MAX ? CODE_JOBS_MAX : n_jobs,
+        .event_records = opts.to_stdout && opts.format == CASUS_FORMAT_JSONL,
+        .mention_records = opts.mentions,
+        .write = write_doc,
+        .payload = &run,
+    };
+    if (pipeline_new(&run.pl, dict, &po) != 0)
+        goto done;
     if (opts.db != NULL) {
         casus_diag diag = CASUS_DIAG_INIT;
         if (casus_store_open(&run.store, opts.db, &diag) < 0) {
@@ -1001,19 +434,9 @@ int cmd_code(int argc, char **argv)
             goto done;
         }
     }
-
-    if (!opts.no_places && open_geocoders(&run) != 0)
+    if (!opts.no_places && open_gazetteer(&opts, run.pl) != 0)
         goto done;
-    for (size_t k = 0; k < run.n_workers; k++)
-        casus_coder_set_geocoder(run.workers[k].coder, run.workers[k].geo);
-
-    const size_t n_slots = run.n_workers == 1 ? 1 : 2 * run.n_workers + 1;
-    int error = queue_init(&run.queue, n_slots, run.batch_docs);
-    if (error != 0) {
-        fprintf(stderr, "casus: %s\n", strerror(error));
-        goto done;
-    }
-    if (start_workers(&run) != 0)
+    if (pipeline_start(run.pl) != 0)
         goto done;
 
     static char outbuf[1 << 16];
@@ -1045,14 +468,8 @@ int cmd_code(int argc, char **argv)
                         (run.n_rejected > 0 && !opts.tolerate_rejects)))
         status = CLI_EXIT_REJECTS;
 done:
-    stop_workers(&run, true);
-    queue_dispose(&run.queue);
+    pipeline_free(run.pl);
     casus_store_close(run.store);
-    for (size_t k = 0; k < run.n_workers; k++) {
-        casus_geocoder_free(run.workers[k].geo);
-        casus_coder_free(run.workers[k].coder);
-    }
-    free(run.workers);
     casus_dict_free(dict);
     free(run.out);
     free(opts.dicts);
