@@ -978,6 +978,23 @@ int casus_coder_code(casus_coder *c, const casus_doc *doc,
     return 0;
 }
 
+void casus_coder_trim(casus_coder *c)
+{
+    if (c == NULL)
+        return;
+    cs_free(c->events);
+    c->events = NULL;
+    c->n_events = c->events_cap = 0;
+    cs_free(c->spans);
+    c->spans = NULL;
+    c->n_spans = c->spans_cap = 0;
+    text_spans_dispose(&c->sents);
+    parse_release(&c->ps);
+    c->places = NULL;
+    c->n_places = 0;
+    casus_geocoder_trim(c->geocoder);
+}
+
 const size_t (*casus_coder_sentences(const casus_coder *c,
                                      size_t *count_out))[2]
 {

@@ -112,6 +112,9 @@ typedef struct parse_state {
 
 void parse_init(parse_state *ps, const casus_dict *d);
 void parse_dispose(parse_state *ps);
+/* Free the buffers that grow with a sentence's length (its fold); the
+ * others are bounded by the token limit. */
+void parse_release(parse_state *ps);
 
 /*
  * Parse one sentence.  `text` must stay valid while the parse is used.

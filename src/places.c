@@ -542,6 +542,28 @@ static int main_place(casus_geocoder *gc, long *out)
     return 0;
 }
 
+void casus_geocoder_trim(casus_geocoder *gc)
+{
+    if (gc == NULL)
+        return;
+    strbuf_dispose(&gc->folded);
+    text_map_dispose(&gc->map);
+    cs_free(gc->toks);
+    gc->toks = NULL;
+    gc->n_toks = gc->toks_cap = 0;
+    cs_free(gc->places);
+    gc->places = NULL;
+    gc->n_places = gc->places_cap = 0;
+    cs_free(gc->words);
+    gc->words = NULL;
+    gc->words_cap = 0;
+    cs_free(gc->order);
+    gc->order = NULL;
+    gc->order_cap = 0;
+    gc->dateline_place = -1;
+    gc->main_place = -1;
+}
+
 int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
                           const casus_place **places_out, size_t *count_out)
 {

@@ -53,6 +53,12 @@ void parse_dispose(parse_state *ps)
     memset(ps, 0, sizeof(*ps));
 }
 
+void parse_release(parse_state *ps)
+{
+    strbuf_dispose(&ps->fold);
+    text_map_dispose(&ps->fmap);
+}
+
 const char *parse_type_name(int type)
 {
     static const char *const names[] = {

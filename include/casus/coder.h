@@ -66,6 +66,17 @@ CASUS_API const casus_place *casus_coder_places(const casus_coder *c,
                                                 size_t *count_out);
 
 /**
+ * Free the memory that grows with the documents coded: events, sentence
+ * spans, places, and the geocoder's copy of the text.  A coder keeps its
+ * buffers from one document to the next, so that coding allocates nothing
+ * once warm; after one very large document (a coder needs some fifteen
+ * times its text) call this to give that memory back.  The results of the
+ * last document are invalid afterwards; the next casus_coder_code() grows
+ * the buffers again.  casus_coder_trim(NULL) is a harmless no-op.
+ */
+CASUS_API void casus_coder_trim(casus_coder *c);
+
+/**
  * Change one option of this coder only, in the .options syntax of
  * doc/dict-format.md ("SET: CODE BY SENTENCE", "DEFAULT: OFF", ...).
  * @return 0 or CASUS_EPARSE for a line that is not an option

@@ -54,6 +54,14 @@ CASUS_API int casus_geocoder_open(casus_geocoder **out, const char *path,
 CASUS_API void casus_geocoder_free(casus_geocoder *gc);
 
 /**
+ * Free the memory that grows with the documents: the folded text, its
+ * tokens and the places.  The places of the last document are invalid
+ * afterwards.  casus_coder_trim() calls this for its geocoder.
+ * casus_geocoder_trim(NULL) is a harmless no-op.
+ */
+CASUS_API void casus_geocoder_trim(casus_geocoder *gc);
+
+/**
  * Find and resolve the place names of one document.
  * @param places_out  owned by the geocoder, valid until the next call
  * @return 0, CASUS_ENOMEM, or CASUS_ETOOBIG for a text of 4 GB or more

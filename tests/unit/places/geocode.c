@@ -148,6 +148,26 @@ static void test_places__mention_records(void **state)
     assert_int_equal(buf[need - 1], '\n');
 }
 
+/* Trimming gives the document's memory back: the last places are gone,
+ * and the next document is found as before. */
+static void test_places__trim_then_again(void **state)
+{
+    (void)state;
+    const char *text = "Police raided villages near Mitrovica, in northern "
+                       "Kosovo, and Belgrade protested.";
+    size_t n1, n2;
+    const casus_place *p = places_of(text, &n1);
+    assert_true(n1 >= 2);
+    const uint32_t first = p[0].geonames;
+    casus_geocoder_trim(gc);
+    casus_geocoder_trim(NULL);
+    assert_null(casus_geocoder_locate(gc, 0, strlen(text)));
+    p = places_of(text, &n2);
+    assert_int_equal(n2, n1);
+    assert_int_equal(p[0].geonames, first);
+    assert_non_null(casus_geocoder_locate(gc, 0, strlen(text)));
+}
+
 /* "Town, Region": the region picks the town, and makes a small town a
  * place without a locative word. */
 static void test_places__containment(void **state)
@@ -248,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_places__document_countries_decide),
         cmocka_unit_test(test_places__regions_and_short_forms),
         cmocka_unit_test(test_places__mention_records),
+        cmocka_unit_test(test_places__trim_then_again),
         cmocka_unit_test(test_places__containment),
         cmocka_unit_test(test_locate__sentence_then_dateline),
         cmocka_unit_test(test_locate__capitals_speak_towns_are_places),
