@@ -8,6 +8,9 @@
  */
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 
@@ -39,6 +42,13 @@ static void print_usage(FILE *fp)
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+    /* Blocks of a megabyte or more come from mmap and go back to the
+     * system when freed.  Left to itself, glibc raises that threshold as
+     * large blocks are freed, and then keeps the memory of one very large
+     * document for the rest of the run (the coder frees it, coder.c). */
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
     if (argc < 2) {
         print_usage(stderr);
         return CLI_EXIT_FAILURE;

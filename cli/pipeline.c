@@ -37,6 +37,9 @@
 #define BATCH_DOCS 64
 #define BATCH_BYTES (256u * 1024)
 
+/* A document larger than this is coded alone (pipeline_add). */
+#define ALONE_BYTES (4u << 20)
+
 #define NO_STR SIZE_MAX /* offset of an absent string */
 
 /* One document of a batch.  Its strings are offsets into batch.strs,
@@ -173,9 +176,20 @@ static void batch_dispose(batch *b)
     *b = (batch){ 0 };
 }
 
-/* Empty b for the next batch; it keeps its buffers. */
+/* Empty b for the next batch.  It keeps its buffers, unless a very large
+ * document grew them past what batches of ordinary news need: those are
+ * given back (main.c has glibc return such blocks to the system). */
 static void batch_clear(batch *b)
 {
+    if (b->strs_cap > 2 * ALONE_BYTES || b->out_cap > 4 * ALONE_BYTES ||
+        b->events_cap * sizeof(*b->events) > 4 * ALONE_BYTES ||
+        b->places_cap * sizeof(*b->places) > ALONE_BYTES ||
+        b->sentences_cap * sizeof(*b->sentences) > ALONE_BYTES) {
+        const size_t n_docs = b->docs_cap;
+        batch_dispose(b);
+        batch_init(b, n_docs);
+        return;
+    }
     b->n_docs = b->strs_len = b->out_len = 0;
     b->n_events = b->n_sentences = b->n_places = 0;
 }
@@ -334,6 +348,10 @@ static void code_batch(code_worker *w, batch *b)
                 }
         }
         d->out_len = b->out_len - out_start;
+        /* everything of it is copied: the coder need not keep the
+         * memory of a very large document (casus_coder_trim) */
+        if (doc.text_len > ALONE_BYTES)
+            casus_coder_trim(w->coder);
         if (d->failure != PIPELINE_CODED)
             return;
     }
@@ -656,11 +674,26 @@ int pipeline_start(pipeline *pl)
     return start_workers(pl);
 }
 
+/* Write every batch pushed so far, waiting for each to be coded.
+ * @return 0, or the writer's status when the run must stop */
+static int write_all(pipeline *pl)
+{
+    return write_coded(pl, pl->queue.n_pushed - pl->queue.n_written);
+}
+
 int pipeline_add(pipeline *pl, const casus_doc *doc,
                  unsigned long long n_rejects_before)
 {
     int status;
     assert(pl->queue.slots != NULL && pl->stopped == 0);
+    /* A very large document is coded alone: what came before it is
+     * written first, and what comes after waits until it is written.
+     * Its coder's memory (some fifteen times its text) is then the only
+     * such amount in use, whatever the number of threads. */
+    const bool alone = doc->text_len > ALONE_BYTES && pl->n_threads > 0;
+    if (alone && ((pl->filling != NULL && (status = hand_over(pl)) != 0) ||
+                  (status = write_all(pl)) != 0))
+        return status;
     if (pl->filling == NULL) {
         if (queue_free_slot(&pl->queue) == NULL &&
             (status = write_coded(pl, 1)) != 0)
@@ -670,6 +703,8 @@ int pipeline_add(pipeline *pl, const casus_doc *doc,
     }
     batch *b = pl->filling;
     batch_add_doc(b, doc, n_rejects_before);
+    if (alone)
+        return (status = hand_over(pl)) != 0 ? status : write_all(pl);
     if (b->n_docs < pl->batch_docs && b->strs_len < BATCH_BYTES)
         return 0;
     return hand_over(pl);
