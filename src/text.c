@@ -346,14 +346,14 @@ static int map_add(text_map *m, uint32_t byte, uint32_t cp, size_t n,
     return 0;
 }
 
-/* Make room for `extra` more output bytes (and map entries, plus the
- * sentinel). */
+/* Make room for `extra` more output bytes, and for one more run of the
+ * map. */
 static int fold_reserve(fold_ctx *f, size_t extra)
 {
     strbuf *out = f->out;
     if (out->len + extra + 1 > out->cap && strbuf_grow(out, extra) < 0)
         return CASUS_ENOMEM;
-    /* one more run, so that fold_put() cannot fail */
+    /* so that fold_put() cannot fail */
     text_map *m = f->map;
     if (m && m->n_runs == m->cap &&
         CS_ARRAY_GROW(m->runs, m->cap, m->n_runs + 1) < 0)
