@@ -652,9 +652,12 @@ int casus_store_open(casus_store **out, const char *path, casus_diag *diag)
     if ((st = cs_calloc(1, sizeof(*st))) == NULL)
         goto done;
 
+    /* A handle is used by one thread at a time (store.h), so the
+     * connection needs no mutex of its own: SQLite's serialized mode
+     * would lock one around every call. */
     int rc = sqlite3_open_v2(path, &st->db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                             NULL);
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                             SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         error = st->db ? db_error(st, rc) : CASUS_ENOMEM;
         goto done;
