@@ -199,12 +199,11 @@ long dict_add_entry(casus_dict *d, const entry *e)
     size_t id = d->n_entries;
     const dword *w0 = &e->ph.words[0];
     void **slot = map_put(&d->index, w0->w, w0->len);
-    if (slot && w0->len >= 1 && w0->len <= 64)
-        d->key_lens[(unsigned char)w0->w[0]] |= 1ull << (w0->len - 1);
-    if (slot)
-        dict_bloom_add(d->key_bloom, map_hash(w0->w, w0->len));
     if (slot == NULL)
         return -1;
+    if (w0->len >= 1 && w0->len <= 64)
+        d->key_lens[(unsigned char)w0->w[0]] |= 1ull << (w0->len - 1);
+    dict_bloom_add(d->key_bloom, map_hash(w0->w, w0->len));
     entry_list *el = *slot;
     if (el == NULL) {
         el = arena_calloc(&d->mem, sizeof(*el));
