@@ -48,23 +48,27 @@ struct casus_reader {
     size_t chunk_pos;       /* next unread byte in chunk */
     size_t chunk_len;       /* bytes valid in chunk */
     strbuf rec;             /* the current line or text, <= max_doc */
-    json_t *json;           /* parsed current line; owns the doc strings */
+    casus_parser *parser;   /* for casus_reader_next() */
+};
+
+struct casus_parser {
+    json_t *json;           /* the last line parsed; owns its doc's strings */
 };
 
 /* ------------------------------------------------------------------ */
 /* Private helpers                                                     */
 /* ------------------------------------------------------------------ */
 
-static void set_diag(casus_diag *diag, const casus_reader *r, long line,
+static void set_diag(casus_diag *diag, const char *name, long line,
                      long column, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-static void set_diag(casus_diag *diag, const casus_reader *r, long line,
+static void set_diag(casus_diag *diag, const char *name, long line,
                      long column, const char *fmt, ...)
 {
     if (diag == NULL)
         return;
-    diag->file = r->name;
+    diag->file = name;
     diag->line = line;
     diag->column = column;
     va_list ap;
@@ -190,7 +194,7 @@ static long column_of(const char *s, size_t off)
  * @return 0 or CASUS_EPARSE with the diag filled; `line` is the record's
  *         first line, 0 for a text document whose own lines are counted
  */
-static int check_text(casus_reader *r, const char *s, size_t n, long line,
+static int check_text(const char *name, const char *s, size_t n, long line,
                       casus_diag *diag)
 {
     const bool text = line == 0;
@@ -203,11 +207,12 @@ static int check_text(casus_reader *r, const char *s, size_t n, long line,
     const long ln = text ? line_of(s, at) : line;
     const long col = text ? column_of(s, at) : (long)at + 1;
     if (bin < bad)
-        set_diag(diag, r, ln, col,
+        set_diag(diag, name, ln, col,
                  "binary data, not text: byte 0x%02X at column %ld",
                  (unsigned char)s[at], col);
     else
-        set_diag(diag, r, ln, col, "invalid UTF-8: byte 0x%02X at column %ld",
+        set_diag(diag, name, ln, col,
+                 "invalid UTF-8: byte 0x%02X at column %ld",
                  (unsigned char)s[at], col);
     return CASUS_EPARSE;
 }
@@ -243,72 +248,90 @@ static const json_t *get_string(const json_t *obj, const char *key)
 }
 
 /* Check a required string member; fills the diag when it is unusable. */
-static int need_string(casus_reader *r, const json_t *obj, const char *key,
-                       bool nonempty, casus_diag *diag)
+static int need_string(const casus_record *rec, const json_t *obj,
+                       const char *key, bool nonempty, casus_diag *diag)
 {
     const json_t *v = json_object_get(obj, key);
     if (v == NULL) {
-        set_diag(diag, r, r->line, 0, "missing \"%s\"", key);
+        set_diag(diag, rec->name, rec->line, 0, "missing \"%s\"", key);
         return CASUS_EPARSE;
     }
     if (!json_is_string(v)) {
-        set_diag(diag, r, r->line, 0, "\"%s\" is %s, not a string", key,
-                 json_kind(v));
+        set_diag(diag, rec->name, rec->line, 0,
+                 "\"%s\" is %s, not a string", key, json_kind(v));
         return CASUS_EPARSE;
     }
     if (nonempty && json_string_length(v) == 0) {
-        set_diag(diag, r, r->line, 0, "\"%s\" is empty", key);
+        set_diag(diag, rec->name, rec->line, 0, "\"%s\" is empty", key);
         return CASUS_EPARSE;
     }
     return 0;
 }
 
-/* Parse r->rec as one JSON document into *out. */
-static int parse_line(casus_reader *r, casus_doc *out, casus_diag *diag)
+/* Parse a JSONL record into *out; p->json keeps its strings. */
+static int parse_json(casus_parser *p, const casus_record *rec,
+                      casus_doc *out, casus_diag *diag)
 {
     int error;
 
-    if ((error = check_text(r, r->rec.buf, r->rec.len, r->line, diag)) < 0)
+    if ((error = check_text(rec->name, rec->data, rec->len, rec->line,
+                            diag)) < 0)
         return error;
 
     json_error_t jerr;
-    r->json = json_loadb(r->rec.buf, r->rec.len,
+    p->json = json_loadb(rec->data, rec->len,
                          JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
-    if (r->json == NULL) {
-        set_diag(diag, r, r->line, jerr.position > 0 ? jerr.position : 0,
+    if (p->json == NULL) {
+        set_diag(diag, rec->name, rec->line,
+                 jerr.position > 0 ? jerr.position : 0,
                  "invalid JSON at column %d: %s", jerr.column, jerr.text);
         return CASUS_EPARSE;
     }
-    if (!json_is_object(r->json)) {
-        set_diag(diag, r, r->line, 0, "%s, not a JSON object",
-                 json_kind(r->json));
+    if (!json_is_object(p->json)) {
+        set_diag(diag, rec->name, rec->line, 0, "%s, not a JSON object",
+                 json_kind(p->json));
         return CASUS_EPARSE;
     }
-    if ((error = need_string(r, r->json, "id", true, diag)) < 0 ||
-        (error = need_string(r, r->json, "text", false, diag)) < 0)
+    if ((error = need_string(rec, p->json, "id", true, diag)) < 0 ||
+        (error = need_string(rec, p->json, "text", false, diag)) < 0)
         return error;
 
-    const json_t *text = json_object_get(r->json, "text");
-    out->id = json_string_value(json_object_get(r->json, "id"));
+    const json_t *text = json_object_get(p->json, "text");
+    out->id = json_string_value(json_object_get(p->json, "id"));
     out->text = json_string_value(text);
     out->text_len = json_string_length(text);
 
     /* A date that is not YYYY-MM-DD is ignored, not fatal: the document
      * still codes, only relative dates stay unresolved (doc/records.md). */
-    const json_t *date = get_string(r->json, "date");
+    const json_t *date = get_string(p->json, "date");
     if (date != NULL && valid_date(json_string_value(date)))
         memcpy(out->date, json_string_value(date), 10);
 
     const json_t *v;
-    out->title = (v = get_string(r->json, "title")) ? json_string_value(v)
+    out->title = (v = get_string(p->json, "title")) ? json_string_value(v)
                                                     : NULL;
-    out->source = (v = get_string(r->json, "source")) ? json_string_value(v)
+    out->source = (v = get_string(p->json, "source")) ? json_string_value(v)
                                                       : NULL;
-    out->url = (v = get_string(r->json, "url")) ? json_string_value(v) : NULL;
+    out->url = (v = get_string(p->json, "url")) ? json_string_value(v) : NULL;
     return 0;
 }
 
-static int next_jsonl(casus_reader *r, casus_doc *out, casus_diag *diag)
+/* A text record is a document whose id is the input's base name. */
+static int parse_text(const casus_record *rec, casus_doc *out,
+                      casus_diag *diag)
+{
+    int error = check_text(rec->name, rec->data, rec->len, 0, diag);
+    if (error < 0)
+        return error;
+    const char *slash = strrchr(rec->name, '/');
+    out->id = slash ? slash + 1 : rec->name;
+    out->text = rec->data;
+    out->text_len = rec->len;
+    return 0;
+}
+
+/* The next JSONL line that is not blank. */
+static int next_line(casus_reader *r, casus_record *out, casus_diag *diag)
 {
     for (;;) {
         size_t len;
@@ -317,7 +340,7 @@ static int next_jsonl(casus_reader *r, casus_doc *out, casus_diag *diag)
             return error;
         r->line++;
         if (len > r->max_doc) {
-            set_diag(diag, r, r->line, 0,
+            set_diag(diag, r->name, r->line, 0,
                      "document is %zu bytes, over the limit of %zu", len,
                      r->max_doc);
             return CASUS_ETOOBIG;
@@ -326,11 +349,13 @@ static int next_jsonl(casus_reader *r, casus_doc *out, casus_diag *diag)
             skip_bom(&r->rec);
         if (is_blank(r->rec.buf, r->rec.len))
             continue;
-        return parse_line(r, out, diag);
+        out->line = r->line;
+        return 0;
     }
 }
 
-static int next_text(casus_reader *r, casus_doc *out, casus_diag *diag)
+/* The whole input, once. */
+static int next_whole(casus_reader *r, casus_record *out, casus_diag *diag)
 {
     size_t len;
     int error;
@@ -341,16 +366,13 @@ static int next_text(casus_reader *r, casus_doc *out, casus_diag *diag)
     if ((error = read_record(r, true, &len)) < 0)
         return error;
     if (len > r->max_doc) {
-        set_diag(diag, r, 0, 0, "document is %zu bytes, over the limit of %zu",
-                 len, r->max_doc);
+        set_diag(diag, r->name, 0, 0,
+                 "document is %zu bytes, over the limit of %zu", len,
+                 r->max_doc);
         return CASUS_ETOOBIG;
     }
     skip_bom(&r->rec);
-    if ((error = check_text(r, r->rec.buf, r->rec.len, 0, diag)) < 0)
-        return error;
-    out->id = r->base;
-    out->text = r->rec.buf;
-    out->text_len = r->rec.len;
+    out->line = 0;
     return 0;
 }
 
@@ -378,7 +400,8 @@ int casus_reader_new(casus_reader **out, FILE *fp, const char *name,
         goto done;
     r->rec = (strbuf)STRBUF_INIT;
     if ((r->name = cs_strdup(name)) == NULL ||
-        (r->chunk = cs_malloc(CHUNK_SIZE)) == NULL)
+        (r->chunk = cs_malloc(CHUNK_SIZE)) == NULL ||
+        casus_parser_new(&r->parser) < 0)
         goto done;
 
     const char *slash = strrchr(r->name, '/');
@@ -396,25 +419,73 @@ done:
     return error;
 }
 
+int casus_reader_next_record(casus_reader *r, casus_record *out,
+                             casus_diag *diag)
+{
+    assert(r != NULL && out != NULL);
+
+    *out = (casus_record){ .data = "", .name = r->name, .kind = r->kind };
+    int error = r->kind == CASUS_INPUT_TEXT ? next_whole(r, out, diag)
+                                            : next_line(r, out, diag);
+    if (error == 0) {
+        out->data = r->rec.buf;
+        out->len = r->rec.len;
+    } else if (error == CASUS_ETOOBIG) {
+        r->rejects++;
+    } else if (error == CASUS_EIO) {
+        set_diag(diag, r->name, r->line, 0, "read error: %s",
+                 strerror(errno));
+    } else if (error == CASUS_ENOMEM) {
+        set_diag(diag, r->name, r->line, 0, "out of memory");
+    }
+    return error;
+}
+
 int casus_reader_next(casus_reader *r, casus_doc *out, casus_diag *diag)
 {
     assert(r != NULL && out != NULL);
 
-    json_decref(r->json);
-    r->json = NULL;
-    *out = (casus_doc){ .id = "", .text = "" };
-
-    int error = r->kind == CASUS_INPUT_TEXT ? next_text(r, out, diag)
-                                            : next_jsonl(r, out, diag);
-    if (error == CASUS_EPARSE || error == CASUS_ETOOBIG) {
+    casus_record rec;
+    int error = casus_reader_next_record(r, &rec, diag);
+    if (error == 0 &&
+        (error = casus_parser_parse(r->parser, &rec, out, diag)) ==
+            CASUS_EPARSE)
         r->rejects++;
-        json_decref(r->json);
-        r->json = NULL;
+    if (error < 0)
         *out = (casus_doc){ .id = "", .text = "" };
-    } else if (error == CASUS_EIO) {
-        set_diag(diag, r, r->line, 0, "read error: %s", strerror(errno));
-    } else if (error == CASUS_ENOMEM) {
-        set_diag(diag, r, r->line, 0, "out of memory");
+    return error;
+}
+
+int casus_parser_new(casus_parser **out)
+{
+    assert(out != NULL);
+    *out = cs_calloc(1, sizeof(**out));
+    return *out != NULL ? 0 : CASUS_ENOMEM;
+}
+
+void casus_parser_free(casus_parser *p)
+{
+    if (p == NULL)
+        return;
+    json_decref(p->json);
+    cs_free(p);
+}
+
+int casus_parser_parse(casus_parser *p, const casus_record *rec,
+                       casus_doc *out, casus_diag *diag)
+{
+    assert(p != NULL && rec != NULL && out != NULL);
+
+    json_decref(p->json);
+    p->json = NULL;
+    *out = (casus_doc){ .id = "", .text = "" };
+    int error = rec->kind == CASUS_INPUT_TEXT
+                    ? parse_text(rec, out, diag)
+                    : parse_json(p, rec, out, diag);
+    if (error < 0) {
+        json_decref(p->json);
+        p->json = NULL;
+        *out = (casus_doc){ .id = "", .text = "" };
     }
     return error;
 }
@@ -428,7 +499,7 @@ void casus_reader_free(casus_reader *r)
 {
     if (r == NULL)
         return;
-    json_decref(r->json);
+    casus_parser_free(r->parser);
     strbuf_dispose(&r->rec);
     cs_free(r->chunk);
     cs_free(r->name);

@@ -78,6 +78,57 @@ CASUS_API int casus_reader_next(casus_reader *r, casus_doc *out,
 /** Number of records rejected so far. */
 CASUS_API size_t casus_reader_rejects(const casus_reader *r);
 
+/**
+ * One record as read, before it is parsed: a JSONL line (blank lines and
+ * a leading byte order mark already dropped), or the whole text of a
+ * plain-text input.
+ */
+typedef struct casus_record {
+    const char *data;       /**< its bytes; NUL-terminated */
+    size_t len;             /**< bytes in data */
+    const char *name;       /**< the input's name */
+    long line;              /**< its line in the input; 0 for a text
+                                 document */
+    casus_input_kind kind;  /**< CASUS_INPUT_JSONL or CASUS_INPUT_TEXT */
+} casus_record;
+
+/**
+ * Read the next record without parsing it, so that parsing can happen
+ * elsewhere (on another thread, with casus_parser_parse()).
+ * casus_reader_next() is this followed by casus_parser_parse().
+ *
+ * @param[out] out  its data lives until the reader's next call; its name
+ *              as long as the reader
+ * @return 0; CASUS_EOF; CASUS_ETOOBIG for a record over the reader's
+ *         limit (diag filled, counted as rejected), after which reading
+ *         may go on; CASUS_EIO or CASUS_ENOMEM, after which it may not
+ */
+CASUS_API int casus_reader_next_record(casus_reader *r, casus_record *out,
+                                       casus_diag *diag);
+
+/** Parses records into documents; holds the last one parsed. */
+typedef struct casus_parser casus_parser;
+
+/** @return 0 or CASUS_ENOMEM */
+CASUS_API int casus_parser_new(casus_parser **out);
+
+/** casus_parser_free(NULL) is a harmless no-op. */
+CASUS_API void casus_parser_free(casus_parser *p);
+
+/**
+ * Parse one record into a document, checking it as casus_reader_next()
+ * does.  A parser is used by one thread at a time; give each thread its
+ * own.
+ *
+ * @param[out] out  its strings live until p's next parse or free, and
+ *              (for a text document) as long as rec's data and name
+ * @param diag  optional; for a rejected record, the input name, line and
+ *              a one-line reason
+ * @return 0, CASUS_EPARSE for a rejected record, or CASUS_ENOMEM
+ */
+CASUS_API int casus_parser_parse(casus_parser *p, const casus_record *rec,
+                                 casus_doc *out, casus_diag *diag);
+
 /** casus_reader_free(NULL) is a harmless no-op. */
 CASUS_API void casus_reader_free(casus_reader *r);
 

@@ -348,6 +348,87 @@ static void test_ingest__read_error_is_eio(void **state)
     assert_non_null(strstr(fx->diag.msg, "read error"));
 }
 
+/* Records read whole and parsed later, by a parser of their own, give
+ * the documents and the rejections the reader gives: the parse errors
+ * name the record's input and line, the too-big record is refused by
+ * the reader itself, and a kept record outlives the next read. */
+static void test_ingest_records__parse_apart_as_the_reader_does(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "{\"id\": \"a\", \"text\": \"One.\", \"date\": \"2024-03-20\"}\n"
+        "\n"
+        "{\"id\": \"b\", \"text\": }\n"
+        "{\"id\": \"c\", \"text\": \"" "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "\"}\n"
+        "{\"text\": \"no id\"}\n"
+        "{\"id\": \"d\", \"text\": \"Four.\"}\n";
+    open_input(in, sizeof(in) - 1, "in.jsonl", CASUS_INPUT_AUTO, 60);
+    casus_parser *p = NULL;
+    assert_int_equal(casus_parser_new(&p), 0);
+    casus_record rec;
+    casus_doc doc;
+    casus_diag diag = CASUS_DIAG_INIT;
+
+    assert_int_equal(casus_reader_next_record(fx->r, &rec, &diag), 0);
+    assert_int_equal(rec.line, 1);
+    assert_int_equal(rec.kind, CASUS_INPUT_JSONL);
+    char *kept = strndup(rec.data, rec.len);
+    casus_record copy = rec;
+    copy.data = kept;
+    assert_int_equal(casus_parser_parse(p, &copy, &doc, &diag), 0);
+    assert_string_equal(doc.id, "a");
+    assert_string_equal(doc.date, "2024-03-20");
+
+    assert_int_equal(casus_reader_next_record(fx->r, &rec, &diag), 0);
+    assert_int_equal(rec.line, 3);                  /* the blank is gone */
+    assert_int_equal(casus_parser_parse(p, &rec, &doc, &diag), CASUS_EPARSE);
+    assert_string_equal(diag.file, "in.jsonl");
+    assert_int_equal(diag.line, 3);
+    assert_non_null(strstr(diag.msg, "invalid JSON"));
+
+    assert_int_equal(casus_reader_next_record(fx->r, &rec, &diag),
+                     CASUS_ETOOBIG);
+    assert_int_equal(diag.line, 4);
+    assert_int_equal(casus_reader_next_record(fx->r, &rec, &diag), 0);
+    assert_int_equal(casus_parser_parse(p, &rec, &doc, &diag), CASUS_EPARSE);
+    assert_int_equal(diag.line, 5);
+    assert_non_null(strstr(diag.msg, "missing \"id\""));
+
+    /* the first record, kept, parses again after the reader moved on */
+    assert_int_equal(casus_parser_parse(p, &copy, &doc, &diag), 0);
+    assert_string_equal(doc.text, "One.");
+    assert_int_equal(casus_reader_next_record(fx->r, &rec, &diag), 0);
+    assert_int_equal(casus_parser_parse(p, &rec, &doc, &diag), 0);
+    assert_string_equal(doc.id, "d");
+    assert_int_equal(casus_reader_next_record(fx->r, &rec, &diag), CASUS_EOF);
+    /* the reader counted only what it refused itself */
+    assert_int_equal(casus_reader_rejects(fx->r), 1);
+    free(kept);
+    casus_parser_free(p);
+    casus_parser_free(NULL);
+}
+
+/* A plain-text input is one record; its document's id is the base name. */
+static void test_ingest_records__text_input(void **state)
+{
+    (void)state;
+    static const char in[] = "\xEF\xBB\xBFPolice arrested 19 people.\n";
+    open_input(in, sizeof(in) - 1, "dir/story.txt", CASUS_INPUT_AUTO, 0);
+    casus_parser *p = NULL;
+    assert_int_equal(casus_parser_new(&p), 0);
+    casus_record rec;
+    casus_doc doc;
+    casus_diag diag = CASUS_DIAG_INIT;
+    assert_int_equal(casus_reader_next_record(fx->r, &rec, &diag), 0);
+    assert_int_equal(rec.kind, CASUS_INPUT_TEXT);
+    assert_int_equal(rec.line, 0);
+    assert_int_equal(casus_parser_parse(p, &rec, &doc, &diag), 0);
+    assert_string_equal(doc.id, "story.txt");
+    assert_string_equal(doc.text, "Police arrested 19 people.\n");
+    assert_int_equal(casus_reader_next_record(fx->r, &rec, &diag), CASUS_EOF);
+    casus_parser_free(p);
+}
+
 static void test_ingest__free_null_is_a_no_op(void **state)
 {
     (void)state;
@@ -371,6 +452,8 @@ int main(void)
         T(test_ingest_text__whole_stream_is_one_document),
         T(test_ingest_text__reports_the_line_of_bad_bytes),
         T(test_ingest__read_error_is_eio),
+        T(test_ingest_records__parse_apart_as_the_reader_does),
+        T(test_ingest_records__text_input),
         T(test_ingest__free_null_is_a_no_op),
 #undef T
     };
