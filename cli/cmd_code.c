@@ -85,10 +85,6 @@ typedef struct code_run {
     char *out;             /* TSV record buffer, grown as needed */
     size_t out_cap;
     unsigned long long n_docs, n_sentences, n_events, n_rejected;
-    unsigned long long n_rejects_pending; /* rejected since the last
-                                             document put into the
-                                             pipeline, which carries the
-                                             count with the next one */
     bool input_failed;     /* an input could not be opened or read */
 } code_run;
 
@@ -251,18 +247,25 @@ static void write_event(code_run *run, const casus_event *ev,
 }
 
 /* The writer (a pipeline_write_fn): write coded document d, its records
- * to stdout and its rows to the store, and count it.  payload is the
- * code_run.
+ * to stdout and its rows to the store, and count it; or report rejected
+ * record d, or print notice d.  payload is the code_run.
  * @return 0, or CLI_EXIT_FAILURE after printing why the run must stop */
 static int write_doc(const pipeline_doc *d, void *payload)
 {
     code_run *run = payload;
     const code_opts *o = run->opts;
 
-    run->n_rejected += d->n_rejects_before;
+    if (d->failure == PIPELINE_REJECTED || d->failure == PIPELINE_NOTICE) {
+        cli_print_diag(&d->message);
+        run->n_rejected += d->failure == PIPELINE_REJECTED;
+        return 0;
+    }
     if (d->failure == PIPELINE_CODER_FAILED) {
-        fprintf(stderr, "casus: %s: %s\n", d->doc.id,
-                casus_strerror(d->error));
+        if (d->doc.id[0] != '\0')
+            fprintf(stderr, "casus: %s: %s\n", d->doc.id,
+                    casus_strerror(d->error));
+        else
+            fprintf(stderr, "casus: %s\n", casus_strerror(d->error));
         return CLI_EXIT_FAILURE;
     }
     if (o->to_stdout && o->format == CASUS_FORMAT_TSV)
@@ -291,16 +294,6 @@ static int write_doc(const pipeline_doc *d, void *payload)
 /* Reading                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Put doc into the pipeline with the count of the records rejected
- * before it.
- * @return 0, or CLI_EXIT_FAILURE when the run must stop */
-static int take_doc(code_run *run, const casus_doc *doc)
-{
-    const int status = pipeline_add(run->pl, doc, run->n_rejects_pending);
-    run->n_rejects_pending = 0;
-    return status;
-}
-
 /* After the last input, or a stop: finish the pipeline, which codes and
  * writes what is left unless the run stopped.
  * @param status  0, or the status of reading that failed
@@ -308,10 +301,7 @@ static int take_doc(code_run *run, const casus_doc *doc)
 static int finish(code_run *run, int status)
 {
     const int stopped = pipeline_finish(run->pl);
-    if (stopped != 0)
-        return stopped;
-    run->n_rejected += run->n_rejects_pending;
-    return status;
+    return stopped != 0 ? stopped : status;
 }
 
 /* Read every document of one input into the pipeline.
@@ -325,9 +315,11 @@ static int code_input(code_run *run, const char *path)
     int status = 0;
 
     if (!is_stdin && (fp = fopen(path, "rb")) == NULL) {
-        fprintf(stderr, "casus: %s: %s\n", path, strerror(errno));
+        /* said in its place among the records' messages */
+        casus_diag diag = { .file = path };
+        snprintf(diag.msg, sizeof(diag.msg), "%s", strerror(errno));
         run->input_failed = true;
-        return 0;
+        return pipeline_add_message(run->pl, &diag, false);
     }
     if (casus_reader_new(&reader, fp, name,
                          is_stdin ? CASUS_INPUT_JSONL : CASUS_INPUT_AUTO,
@@ -336,26 +328,30 @@ static int code_input(code_run *run, const char *path)
         status = CLI_EXIT_FAILURE;
         goto done;
     }
+    /* Records go to the workers, who parse them; what the reader refuses
+     * goes in their place, to be reported in order. */
     for (;;) {
-        casus_doc doc;
+        casus_record rec;
         casus_diag diag = CASUS_DIAG_INIT;
-        int error = casus_reader_next(reader, &doc, &diag);
+        int error = casus_reader_next_record(reader, &rec, &diag);
         if (error == CASUS_EOF)
             break;
-        if (error == CASUS_EPARSE || error == CASUS_ETOOBIG) {
+        if (error == CASUS_ENOMEM) {
             cli_print_diag(&diag);
-            run->n_rejects_pending++;
-            continue;
-        }
-        if (error < 0) {
-            cli_print_diag(&diag);
-            if (error == CASUS_ENOMEM)
-                status = CLI_EXIT_FAILURE;
-            else
-                run->input_failed = true;
+            status = CLI_EXIT_FAILURE;
             break;
         }
-        if ((status = take_doc(run, &doc)) != 0)
+        if (error == CASUS_ETOOBIG)
+            status = pipeline_add_message(run->pl, &diag, true);
+        else if (error < 0)
+            status = pipeline_add_message(run->pl, &diag, false);
+        else
+            status = pipeline_add(run->pl, &rec);
+        if (error < 0 && error != CASUS_ETOOBIG) {
+            run->input_failed = true;
+            break;
+        }
+        if (status != 0)
             break;
     }
 done:

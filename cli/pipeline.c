@@ -42,18 +42,24 @@
 
 #define NO_STR SIZE_MAX /* offset of an absent string */
 
-/* One document of a batch.  Its strings are offsets into batch.strs,
+/* One record of a batch.  Its strings are offsets into batch.strs,
  * which may move while the batch fills.  The reader fills the first
- * part, the worker the second. */
+ * part: the record as read, or why the reader refused it.  The worker
+ * fills the rest: the document parsed from it (or why it was rejected),
+ * and what coding it gave. */
 typedef struct batch_doc {
+    size_t rec, rec_len;   /* the record's bytes */
+    size_t name;           /* its input's name */
+    long line;             /* and line (0 for a text document) */
+    casus_input_kind kind;
     size_t id, text, title, source, url; /* offsets; NO_STR when absent */
     size_t text_len;
     char date[11];
-    unsigned long long n_rejects_before; /* records rejected between the
-                                            previous document and this */
     pipeline_failure failure;
     int error;             /* casus_coder_code()'s, with
                               PIPELINE_CODER_FAILED */
+    long diag_line, diag_column; /* with PIPELINE_REJECTED: where */
+    size_t diag_msg;       /* and why */
     size_t out_len;        /* bytes of its records in batch.out */
     size_t n_events, n_sentences, n_places; /* its items in the arrays */
 } batch_doc;
@@ -111,10 +117,11 @@ typedef struct batch_queue {
     bool closed;            /* nothing more will be pushed */
 } batch_queue;
 
-/* What one thread codes with.  A coder and a geocoder both hold the
- * state of the document being coded, so each worker has its own; the
+/* What one thread codes with.  A parser, a coder and a geocoder all hold
+ * the state of the document being coded, so each worker has its own; the
  * dictionary is shared. */
 typedef struct code_worker {
+    casus_parser *parser;
     casus_coder *coder;
     casus_geocoder *geo;   /* NULL without pipeline_open_gazetteer() */
     pipeline *pl;          /* its queue, and the records to make */
@@ -208,24 +215,68 @@ static size_t batch_add_str(batch *b, const char *s, size_t len)
     return at;
 }
 
-/* Copy doc into b: the reader's strings are gone at its next document. */
-static void batch_add_doc(batch *b, const casus_doc *doc,
-                          unsigned long long n_rejects_before)
+/* A new entry at the end of b. */
+static batch_doc *batch_push(batch *b)
 {
     b->docs = cli_xgrow(b->docs, &b->docs_cap, b->n_docs + 1,
                         sizeof(*b->docs));
     batch_doc *d = &b->docs[b->n_docs++];
-    *d = (batch_doc){
-        .id = batch_add_str(b, doc->id, strlen(doc->id)),
-        .text = batch_add_str(b, doc->text, doc->text_len),
-        .title = batch_add_str(b, doc->title,
-                               doc->title ? strlen(doc->title) : 0),
-        .source = batch_add_str(b, doc->source,
-                                doc->source ? strlen(doc->source) : 0),
-        .url = batch_add_str(b, doc->url, doc->url ? strlen(doc->url) : 0),
-        .text_len = doc->text_len,
-        .n_rejects_before = n_rejects_before,
-    };
+    *d = (batch_doc){ .rec = NO_STR, .name = NO_STR, .id = NO_STR,
+                      .text = NO_STR, .title = NO_STR, .source = NO_STR,
+                      .url = NO_STR, .diag_msg = NO_STR };
+    return d;
+}
+
+/* Copy rec into b: the reader's buffer is reused at its next record. */
+static void batch_add_record_read(batch *b, const casus_record *rec)
+{
+    batch_doc *d = batch_push(b);
+    d->rec = batch_add_str(b, rec->data, rec->len);
+    d->rec_len = rec->len;
+    d->name = batch_add_str(b, rec->name, strlen(rec->name));
+    d->line = rec->line;
+    d->kind = rec->kind;
+}
+
+/* Keep diag, why the record of entry d was rejected, in b; failure is
+ * PIPELINE_REJECTED or, for a message that is about no record,
+ * PIPELINE_NOTICE. */
+static void batch_set_message(batch *b, batch_doc *d, const casus_diag *diag,
+                              pipeline_failure failure)
+{
+    /* a parse error names the record's input, whose copy d has; the
+     * reader's refusal comes before there is a record */
+    if (d->name == NO_STR) {
+        const char *file = diag->file ? diag->file : "";
+        d->name = batch_add_str(b, file, strlen(file));
+    }
+    d->failure = failure;
+    d->diag_line = diag->line;
+    d->diag_column = diag->column;
+    d->diag_msg = batch_add_str(b, diag->msg, strlen(diag->msg));
+}
+
+/* Offset in b->strs of s: s itself when it lies in b->strs already (the
+ * text of a text document is its record), else a copy. */
+static size_t batch_keep_str(batch *b, const char *s, size_t len)
+{
+    if (s != NULL && s >= b->strs && s < b->strs + b->strs_len)
+        return (size_t)(s - b->strs);
+    return batch_add_str(b, s, len);
+}
+
+/* Keep the strings of doc, parsed from entry d's record, in b: they live
+ * in the worker's parser only until its next record. */
+static void batch_set_doc(batch *b, batch_doc *d, const casus_doc *doc)
+{
+    d->id = batch_keep_str(b, doc->id, strlen(doc->id));
+    d->text = batch_keep_str(b, doc->text, doc->text_len);
+    d->title = batch_keep_str(b, doc->title,
+                              doc->title ? strlen(doc->title) : 0);
+    d->source = batch_keep_str(b, doc->source,
+                               doc->source ? strlen(doc->source) : 0);
+    d->url = batch_keep_str(b, doc->url, doc->url ? strlen(doc->url) : 0);
+    d->text_len = doc->text_len;
     memcpy(d->date, doc->date, sizeof(d->date));
 }
 
@@ -234,13 +285,22 @@ static const char *batch_str(const batch *b, size_t at)
     return at == NO_STR ? NULL : b->strs + at;
 }
 
+/* The record of entry i of b, its strings borrowed from b. */
+static void batch_get_record(const batch *b, size_t i, casus_record *out)
+{
+    const batch_doc *d = &b->docs[i];
+    *out = (casus_record){ .data = batch_str(b, d->rec), .len = d->rec_len,
+                           .name = batch_str(b, d->name), .line = d->line,
+                           .kind = d->kind };
+}
+
 /* Document i of b, its strings borrowed from b until batch_clear(). */
 static void batch_get_doc(const batch *b, size_t i, casus_doc *out)
 {
     const batch_doc *d = &b->docs[i];
     *out = (casus_doc){
-        .id = batch_str(b, d->id),
-        .text = batch_str(b, d->text),
+        .id = d->id == NO_STR ? "" : batch_str(b, d->id),
+        .text = d->text == NO_STR ? "" : batch_str(b, d->text),
         .text_len = d->text_len,
         .title = batch_str(b, d->title),
         .source = batch_str(b, d->source),
@@ -315,9 +375,11 @@ static void batch_keep(batch *b, batch_doc *d, const casus_coder *coder,
 /* Coding                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Code the documents of b with the coder of w, keeping for each what the
- * writer needs.  Stops at a document that fails: the writer stops there
- * too, so the documents after it are never looked at. */
+/* Parse the records of b with the parser of w and code them with its
+ * coder, keeping for each what the writer needs: a record the parser
+ * rejects keeps why, as one the reader refused does.  Stops at a document
+ * that fails: the writer stops there too, so the documents after it are
+ * never looked at. */
 static void code_batch(code_worker *w, batch *b)
 {
     const pipeline_opts *o = &w->pl->opts;
@@ -328,12 +390,27 @@ static void code_batch(code_worker *w, batch *b)
         const casus_event *events;
         size_t n_events;
 
+        if (d->failure != PIPELINE_CODED)
+            continue;               /* refused by the reader, or a notice */
+        casus_record rec;
+        casus_diag diag = CASUS_DIAG_INIT;
+        batch_get_record(b, i, &rec);
+        d->error = casus_parser_parse(w->parser, &rec, &doc, &diag);
+        if (d->error == CASUS_EPARSE) {
+            batch_set_message(b, d, &diag, PIPELINE_REJECTED);
+            continue;
+        }
+        if (d->error < 0) {
+            d->failure = PIPELINE_CODER_FAILED;
+            break;
+        }
+        batch_set_doc(b, d, &doc);
         batch_get_doc(b, i, &doc);
         const size_t out_start = b->out_len;
         d->error = casus_coder_code(w->coder, &doc, &events, &n_events);
         if (d->error < 0) {
             d->failure = PIPELINE_CODER_FAILED;
-            return;
+            break;
         }
         if (o->event_records)
             for (size_t k = 0; k < n_events; k++)
@@ -353,7 +430,15 @@ static void code_batch(code_worker *w, batch *b)
         if (doc.text_len > ALONE_BYTES)
             casus_coder_trim(w->coder);
         if (d->failure != PIPELINE_CODED)
-            return;
+            break;
+    }
+    /* The events name their document by a pointer into b->strs, which
+     * the documents kept after theirs may have moved: point them again. */
+    casus_event *ev = b->events;
+    for (size_t i = 0; i < b->n_docs; i++) {
+        for (size_t k = 0; k < b->docs[i].n_events; k++)
+            ev[k].doc = b->strs + b->docs[i].id;
+        ev += b->docs[i].n_events;
     }
 }
 
@@ -362,8 +447,9 @@ static void code_batch(code_worker *w, batch *b)
 /* ------------------------------------------------------------------ */
 
 /*
- * How it works.  The main thread reads documents and copies them into
- * batches (pipeline_add()); worker threads code whole batches, formatting
+ * How it works.  The main thread reads records and copies them into
+ * batches (pipeline_add()); worker threads parse and code whole batches,
+ * formatting
  * the records that do not depend on what came before (JSONL events,
  * place mentions); the main thread hands the coded documents to the
  * writer strictly in input order, so only it touches stdout and the
@@ -384,13 +470,14 @@ static void code_batch(code_worker *w, batch *b)
  * the main thread codes each batch itself when it hands it over, with
  * the same code, so -j 1 is the same program on one thread.
  *
- * The reader may be some batches ahead of the writer, so what it knows
- * of a document when it reads it travels with the document: cmd_code.c
- * prints the diagnostics of rejected records when it reads them, and
- * gives their count to pipeline_add() with the next document; the writer
- * gets it back in pipeline_doc.n_rejects_before.  So a run that stops
- * counts the rejects before the document it stopped at, as a run with
- * one thread does.
+ * A record can be rejected by the reader (too long) or by a worker's
+ * parser (bad JSON, no id, bad UTF-8).  Either way it keeps its place in
+ * its batch with the reason (PIPELINE_REJECTED), and the writer reports
+ * it in input order: the diagnostics on stderr come out in the same order
+ * for any number of threads, and a run that stops reports and counts the
+ * rejects before the document it stopped at and no other.  Parsing on the
+ * workers leaves the main thread only reading and writing, so that it is
+ * not what bounds a run with many threads.
  */
 
 /* @return 0 or an errno value */
@@ -560,7 +647,6 @@ static int write_batch(pipeline *pl, const batch *b)
     for (size_t i = 0; i < b->n_docs; i++) {
         const batch_doc *d = &b->docs[i];
         pipeline_doc pd = {
-            .n_rejects_before = d->n_rejects_before,
             .failure = d->failure,
             .error = d->error,
             .records = out,
@@ -573,8 +659,17 @@ static int write_batch(pipeline *pl, const batch *b)
             .n_places = d->n_places,
         };
         batch_get_doc(b, i, &pd.doc);
+        if (d->diag_msg != NO_STR) {
+            pd.message = (casus_diag){ .file = batch_str(b, d->name),
+                                       .line = d->diag_line,
+                                       .column = d->diag_column };
+            snprintf(pd.message.msg, sizeof(pd.message.msg), "%s",
+                     batch_str(b, d->diag_msg));
+        }
         const int status = pl->opts.write(&pd, pl->opts.payload);
-        assert(status != 0 || d->failure == PIPELINE_CODED);
+        assert(status != 0 || d->failure == PIPELINE_CODED ||
+               d->failure == PIPELINE_REJECTED ||
+               d->failure == PIPELINE_NOTICE);
         if (status != 0)
             return status;
         out += d->out_len;
@@ -635,7 +730,8 @@ int pipeline_new(pipeline **out, const casus_dict *dict,
         pl->workers[k] = (code_worker){ .pl = pl };
     *out = NULL;
     for (size_t k = 0; k < opts->n_workers; k++)
-        if (casus_coder_new(&pl->workers[k].coder, dict) < 0) {
+        if (casus_parser_new(&pl->workers[k].parser) < 0 ||
+            casus_coder_new(&pl->workers[k].coder, dict) < 0) {
             fputs("casus: out of memory\n", stderr);
             pipeline_free(pl);
             return CLI_EXIT_FAILURE;
@@ -681,19 +777,12 @@ static int write_all(pipeline *pl)
     return write_coded(pl, pl->queue.n_pushed - pl->queue.n_written);
 }
 
-int pipeline_add(pipeline *pl, const casus_doc *doc,
-                 unsigned long long n_rejects_before)
+/* The batch to put the next record into, writing what is coded when
+ * every batch is in use.
+ * @return 0, or the writer's status when the run must stop */
+static int filling(pipeline *pl)
 {
     int status;
-    assert(pl->queue.slots != NULL && pl->stopped == 0);
-    /* A very large document is coded alone: what came before it is
-     * written first, and what comes after waits until it is written.
-     * Its coder's memory (some fifteen times its text) is then the only
-     * such amount in use, whatever the number of threads. */
-    const bool alone = doc->text_len > ALONE_BYTES && pl->n_threads > 0;
-    if (alone && ((pl->filling != NULL && (status = hand_over(pl)) != 0) ||
-                  (status = write_all(pl)) != 0))
-        return status;
     if (pl->filling == NULL) {
         if (queue_free_slot(&pl->queue) == NULL &&
             (status = write_coded(pl, 1)) != 0)
@@ -701,13 +790,50 @@ int pipeline_add(pipeline *pl, const casus_doc *doc,
         pl->filling = queue_free_slot(&pl->queue);
         assert(pl->filling != NULL && pl->filling->n_docs == 0);
     }
-    batch *b = pl->filling;
-    batch_add_doc(b, doc, n_rejects_before);
-    if (alone)
-        return (status = hand_over(pl)) != 0 ? status : write_all(pl);
+    return 0;
+}
+
+/* After a record went into the batch being filled: hand the batch over
+ * when it is full. */
+static int filled(pipeline *pl)
+{
+    const batch *b = pl->filling;
     if (b->n_docs < pl->batch_docs && b->strs_len < BATCH_BYTES)
         return 0;
     return hand_over(pl);
+}
+
+int pipeline_add(pipeline *pl, const casus_record *rec)
+{
+    int status;
+    assert(pl->queue.slots != NULL && pl->stopped == 0);
+    /* A very large document is coded alone: what came before it is
+     * written first, and what comes after waits until it is written.
+     * Its coder's memory (some fifteen times its text) is then the only
+     * such amount in use, whatever the number of threads. */
+    const bool alone = rec->len > ALONE_BYTES && pl->n_threads > 0;
+    if (alone && ((pl->filling != NULL && (status = hand_over(pl)) != 0) ||
+                  (status = write_all(pl)) != 0))
+        return status;
+    if ((status = filling(pl)) != 0)
+        return status;
+    batch_add_record_read(pl->filling, rec);
+    if (alone)
+        return (status = hand_over(pl)) != 0 ? status : write_all(pl);
+    return filled(pl);
+}
+
+int pipeline_add_message(pipeline *pl, const casus_diag *diag,
+                         bool rejected)
+{
+    int status;
+    assert(pl->queue.slots != NULL && pl->stopped == 0);
+    if ((status = filling(pl)) != 0)
+        return status;
+    batch *b = pl->filling;
+    batch_set_message(b, batch_push(b), diag,
+                      rejected ? PIPELINE_REJECTED : PIPELINE_NOTICE);
+    return filled(pl);
 }
 
 int pipeline_finish(pipeline *pl)
@@ -729,6 +855,7 @@ void pipeline_free(pipeline *pl)
     for (size_t k = 0; k < pl->opts.n_workers; k++) {
         casus_geocoder_free(pl->workers[k].geo);
         casus_coder_free(pl->workers[k].coder);
+        casus_parser_free(pl->workers[k].parser);
     }
     free(pl->workers);
     free(pl);

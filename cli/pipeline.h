@@ -21,19 +21,27 @@
 
 typedef struct pipeline pipeline;
 
-/* Where coding a document stopped short; the run stops there. */
+/* What became of a record.  A rejected record is reported and the run
+ * goes on; the others stop it there. */
 typedef enum pipeline_failure {
     PIPELINE_CODED = 0,
-    PIPELINE_CODER_FAILED,  /* casus_coder_code() failed */
+    PIPELINE_REJECTED,      /* refused by the reader or the parser: see
+                               pipeline_doc.message */
+    PIPELINE_NOTICE,        /* no record: a message about an input (one
+                               that could not be opened or read), kept in
+                               its place in the input order */
+    PIPELINE_CODER_FAILED,  /* parsing or casus_coder_code() failed */
     PIPELINE_MENTION_FAILED /* a mention record could not be made */
 } pipeline_failure;
 
-/* A coded document as the writer gets it, in input order.  Every pointer
- * is borrowed from the pipeline until the writer returns. */
+/* A record as the writer gets it, in input order: a coded document, or a
+ * rejected record.  Every pointer is borrowed from the pipeline until the
+ * writer returns. */
 typedef struct pipeline_doc {
-    casus_doc doc;         /* a copy of the document as read */
-    unsigned long long n_rejects_before; /* records rejected between the
-                                            previous document and this */
+    casus_doc doc;         /* the document parsed from the record; id and
+                              text "" for a rejected record */
+    casus_diag message;    /* with PIPELINE_REJECTED and PIPELINE_NOTICE:
+                              where and why */
     pipeline_failure failure;
     int error;             /* casus_coder_code()'s, with
                               PIPELINE_CODER_FAILED */
@@ -48,10 +56,10 @@ typedef struct pipeline_doc {
     size_t n_places;
 } pipeline_doc;
 
-/* The writer: writes coded document d.  It runs on the main thread, once
- * for each document, in input order.
+/* The writer: writes coded document d, or reports rejected record d.  It
+ * runs on the main thread, once for each record, in input order.
  * @return 0 to go on, or a nonzero status that stops the run; nonzero
- *         for a document that failed */
+ *         for a document that failed (other than rejected) */
 typedef int pipeline_write_fn(const pipeline_doc *d, void *payload);
 
 /* How a pipeline codes, and who writes what it coded. */
@@ -99,17 +107,22 @@ int pipeline_open_gazetteer(pipeline *pl, const char *path,
 int pipeline_start(pipeline *pl);
 
 /*
- * Copy doc into the batch being filled (the caller may reuse its strings
- * at once).  When every batch is in use, first wait for the oldest one
- * to be coded and write it; when doc fills the batch, hand the batch over
- * to be coded and write every document coded by then.  The writer gets
- * n_rejects_before back with the document.
+ * Copy rec, as casus_reader_next_record() gave it, into the batch being
+ * filled (the caller may read the next record at once); a worker parses
+ * and codes it.  When every batch is in use, first wait for the oldest
+ * one to be coded and write it; when rec fills the batch, hand the batch
+ * over to be coded and write every record coded by then.
  *
  * @return 0, or the writer's status when the run must stop; then only
  *         pipeline_finish() and pipeline_free() are left to call
  */
-int pipeline_add(pipeline *pl, const casus_doc *doc,
-                 unsigned long long n_rejects_before);
+int pipeline_add(pipeline *pl, const casus_record *rec);
+
+/* A message takes its place in input order, for the writer to print: a
+ * record the reader refused (rejected; diag says where and why), or a
+ * notice about an input.  Returns as pipeline_add(). */
+int pipeline_add_message(pipeline *pl, const casus_diag *diag,
+                         bool rejected);
 
 /*
  * After the last document, or a stop: code and write every document put
