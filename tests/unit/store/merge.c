@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "casus/store.h"
+#include "sqlq.h"
 
 static char dir[64];
 static char dst[128], src_a[128], src_b[128];
@@ -40,9 +41,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[256];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return sqlq_remove_dir(dir);
 }
 
 /* ------------------------------------------------------------------ */
@@ -52,18 +51,7 @@ static int teardown(void **state)
 /* One integer from a query on a closed store. */
 static long long query(const char *db_path, const char *sql)
 {
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    long long v = -1;
-    assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY,
-                                     NULL), SQLITE_OK);
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
+    return sqlq_int(db_path, sql);
 }
 
 /* Run sql on a new or existing SQLite file, outside casus. */
@@ -257,20 +245,9 @@ static void test_store_merge__commits_pending_puts_first(void **state)
                                 " (id = 3 AND code = '030')"), 3);
 }
 
-/* The tables of a version 1 store, as tests/unit/store/write.c has them,
- * with one document. */
+/* The tables of a version 1 store (sqlq.h), with one document. */
 #define V1_STORE \
-    "CREATE TABLE documents(id TEXT PRIMARY KEY NOT NULL, date TEXT," \
-    " title TEXT, source TEXT, url TEXT, text TEXT NOT NULL);" \
-    "CREATE TABLE sentences(doc TEXT NOT NULL, idx INTEGER NOT NULL," \
-    " start INTEGER NOT NULL, len INTEGER NOT NULL, text TEXT NOT NULL," \
-    " PRIMARY KEY (doc, idx));" \
-    "CREATE TABLE events(id INTEGER PRIMARY KEY, doc TEXT NOT NULL," \
-    " sentence INTEGER NOT NULL, date TEXT, source TEXT NOT NULL," \
-    " target TEXT NOT NULL, source_text TEXT NOT NULL," \
-    " target_text TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL," \
-    " quad INTEGER, goldstein REAL NOT NULL, plover TEXT NOT NULL," \
-    " negated INTEGER NOT NULL, rule_file TEXT, rule_line INTEGER);" \
+    SQLQ_V1_TABLES ");" \
     "INSERT INTO documents(id, text) VALUES ('old', 'Serbia accused.');" \
     "INSERT INTO sentences VALUES ('old', 0, 0, 15, 'Serbia accused.');" \
     "INSERT INTO events(doc, sentence, source, target, source_text," \

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "casus/store.h"
+#include "sqlq.h"
 
 static char dir[64];
 static char path[128];
@@ -36,26 +37,13 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[256];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return sqlq_remove_dir(dir);
 }
 
 /* One integer from a query on the closed store. */
 static long long query(const char *sql)
 {
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    long long v = -1;
-    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
-                     SQLITE_OK);
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
+    return sqlq_int(path, sql);
 }
 
 static casus_doc doc_of(const char *id, const char *text)
@@ -266,20 +254,8 @@ static void test_store_open__refuses_foreign_files(void **state)
                                   "casus supports (3)");
 }
 
-/* The tables of a version 1 store; its events table ends open, for
- * version 2's count columns or the closing bracket. */
-#define V1_TABLES \
-    "CREATE TABLE documents(id TEXT PRIMARY KEY NOT NULL, date TEXT," \
-    " title TEXT, source TEXT, url TEXT, text TEXT NOT NULL);" \
-    "CREATE TABLE sentences(doc TEXT NOT NULL, idx INTEGER NOT NULL," \
-    " start INTEGER NOT NULL, len INTEGER NOT NULL, text TEXT NOT NULL," \
-    " PRIMARY KEY (doc, idx));" \
-    "CREATE TABLE events(id INTEGER PRIMARY KEY, doc TEXT NOT NULL," \
-    " sentence INTEGER NOT NULL, date TEXT, source TEXT NOT NULL," \
-    " target TEXT NOT NULL, source_text TEXT NOT NULL," \
-    " target_text TEXT NOT NULL, code TEXT NOT NULL, root TEXT NOT NULL," \
-    " quad INTEGER, goldstein REAL NOT NULL, plover TEXT NOT NULL," \
-    " negated INTEGER NOT NULL, rule_file TEXT, rule_line INTEGER"
+/* The tables of a version 1 store (sqlq.h). */
+#define V1_TABLES SQLQ_V1_TABLES
 
 /* Write an older store with sql, open it (which migrates it) and close
  * it again. */
