@@ -982,12 +982,10 @@ void casus_coder_trim(casus_coder *c)
 {
     if (c == NULL)
         return;
-    cs_free(c->events);
-    c->events = NULL;
-    c->n_events = c->events_cap = 0;
-    cs_free(c->spans);
-    c->spans = NULL;
-    c->n_spans = c->spans_cap = 0;
+    CS_ARRAY_FREE(c->events, c->events_cap);
+    c->n_events = 0;
+    CS_ARRAY_FREE(c->spans, c->spans_cap);
+    c->n_spans = 0;
     text_spans_dispose(&c->sents);
     parse_release(&c->ps);
     c->places = NULL;

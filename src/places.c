@@ -548,18 +548,12 @@ void casus_geocoder_trim(casus_geocoder *gc)
         return;
     strbuf_dispose(&gc->folded);
     text_map_dispose(&gc->map);
-    cs_free(gc->toks);
-    gc->toks = NULL;
-    gc->n_toks = gc->toks_cap = 0;
-    cs_free(gc->places);
-    gc->places = NULL;
-    gc->n_places = gc->places_cap = 0;
-    cs_free(gc->words);
-    gc->words = NULL;
-    gc->words_cap = 0;
-    cs_free(gc->order);
-    gc->order = NULL;
-    gc->order_cap = 0;
+    CS_ARRAY_FREE(gc->toks, gc->toks_cap);
+    gc->n_toks = 0;
+    CS_ARRAY_FREE(gc->places, gc->places_cap);
+    gc->n_places = 0;
+    CS_ARRAY_FREE(gc->words, gc->words_cap);
+    CS_ARRAY_FREE(gc->order, gc->order_cap);
     gc->dateline_place = -1;
     gc->main_place = -1;
 }

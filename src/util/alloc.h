@@ -27,4 +27,8 @@ int cs_grow(void **ptr, size_t *cap, size_t need, size_t size);
 #define CS_ARRAY_GROW(arr, cap, need) \
     cs_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
 
+/* Free a grown array and leave it empty, as before its first growth. */
+#define CS_ARRAY_FREE(arr, cap) \
+    do { cs_free(arr); (arr) = NULL; (cap) = 0; } while (0)
+
 #endif
