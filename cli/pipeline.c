@@ -744,10 +744,13 @@ int pipeline_open_gazetteer(pipeline *pl, const char *path,
                             casus_diag *diag)
 {
     assert(pl->queue.slots == NULL);
-    int error = 0;
-    for (size_t k = 0; k < pl->opts.n_workers && error == 0; k++)
-        error = casus_geocoder_open(&pl->workers[k].geo, path, diag);
-    for (size_t k = 0; k < pl->opts.n_workers; k++) {
+    /* one gazetteer, opened once, shared by the workers' geocoders */
+    int error = casus_geocoder_open(&pl->workers[0].geo, path, diag);
+    for (size_t k = 1; k < pl->opts.n_workers && error == 0; k++)
+        error = casus_geocoder_share(&pl->workers[k].geo,
+                                     pl->workers[0].geo);
+    /* the first geocoder, which owns the gazetteer, goes last */
+    for (size_t k = pl->opts.n_workers; k-- > 0;) {
         code_worker *w = &pl->workers[k];
         if (error < 0) {
             casus_geocoder_free(w->geo);
@@ -852,7 +855,8 @@ void pipeline_free(pipeline *pl)
         return;
     stop_workers(pl, true);
     queue_dispose(&pl->queue);
-    for (size_t k = 0; k < pl->opts.n_workers; k++) {
+    /* the first geocoder, which owns the gazetteer, goes last */
+    for (size_t k = pl->opts.n_workers; k-- > 0;) {
         casus_geocoder_free(pl->workers[k].geo);
         casus_coder_free(pl->workers[k].coder);
         casus_parser_free(pl->workers[k].parser);

@@ -15,6 +15,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -46,7 +47,8 @@ typedef struct wtok {
 } wtok;
 
 struct casus_geocoder {
-    gaz *g;
+    gaz *g;                     /* read-only once open */
+    bool owns_gaz;              /* false for a casus_geocoder_share() */
     strbuf folded;
     text_map map;
     wtok *toks;
@@ -103,32 +105,52 @@ static const char *const modifiers[] = {
 /* Opening                                                             */
 /* ------------------------------------------------------------------ */
 
-int casus_geocoder_open(casus_geocoder **out, const char *path,
-                        casus_diag *diag)
+/* A geocoder with no document yet, over g. */
+static casus_geocoder *geocoder_new(gaz *g, bool owns_gaz)
 {
-    *out = NULL;
     casus_geocoder *gc = cs_malloc(sizeof(*gc));
     if (gc == NULL)
-        return CASUS_ENOMEM;
+        return NULL;
     memset(gc, 0, sizeof(*gc));
     strbuf init = STRBUF_INIT;
     text_map map_init = TEXT_MAP_INIT;
     gc->folded = init;
     gc->map = map_init;
-    int error = gaz_open(&gc->g, path, diag);
-    if (error < 0) {
-        cs_free(gc);
+    gc->g = g;
+    gc->owns_gaz = owns_gaz;
+    gc->dateline_place = -1;
+    gc->main_place = -1;
+    return gc;
+}
+
+int casus_geocoder_open(casus_geocoder **out, const char *path,
+                        casus_diag *diag)
+{
+    gaz *g;
+    *out = NULL;
+    int error = gaz_open(&g, path, diag);
+    if (error < 0)
         return error;
+    if ((*out = geocoder_new(g, true)) == NULL) {
+        gaz_close(g);
+        return CASUS_ENOMEM;
     }
-    *out = gc;
     return 0;
+}
+
+int casus_geocoder_share(casus_geocoder **out, const casus_geocoder *gc)
+{
+    assert(gc != NULL);
+    *out = geocoder_new(gc->g, false);
+    return *out != NULL ? 0 : CASUS_ENOMEM;
 }
 
 void casus_geocoder_free(casus_geocoder *gc)
 {
     if (gc == NULL)
         return;
-    gaz_close(gc->g);
+    if (gc->owns_gaz)
+        gaz_close(gc->g);
     strbuf_dispose(&gc->folded);
     text_map_dispose(&gc->map);
     cs_free(gc->toks);

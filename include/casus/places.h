@@ -50,6 +50,18 @@ typedef struct casus_place {
 CASUS_API int casus_geocoder_open(casus_geocoder **out, const char *path,
                                   casus_diag *diag);
 
+/**
+ * A geocoder over the same gazetteer as gc, for another thread.  The
+ * gazetteer (the mapped file and the filter built over its names, some
+ * milliseconds of work) is shared, read-only; each geocoder keeps the
+ * state of its own document.  gc must outlive the new geocoder.
+ *
+ * @param[out] out  free with casus_geocoder_free()
+ * @return 0 or CASUS_ENOMEM
+ */
+CASUS_API int casus_geocoder_share(casus_geocoder **out,
+                                   const casus_geocoder *gc);
+
 /** casus_geocoder_free(NULL) is a harmless no-op. */
 CASUS_API void casus_geocoder_free(casus_geocoder *gc);
 

@@ -168,6 +168,30 @@ static void test_places__trim_then_again(void **state)
     assert_non_null(casus_geocoder_locate(gc, 0, strlen(text)));
 }
 
+/* A shared geocoder reads the same gazetteer and keeps a document of its
+ * own: coding another text with it leaves gc's places as they were. */
+static void test_places__a_shared_geocoder(void **state)
+{
+    (void)state;
+    const char *a = "Clashes in Priština and Belgrade.";
+    const char *b = "Floods in Paris, Texas.";
+    casus_geocoder *other = NULL;
+    assert_int_equal(casus_geocoder_share(&other, gc), 0);
+    size_t na, nb;
+    const casus_place *pa = places_of(a, &na);
+    casus_doc doc = { .id = "b", .text = b, .text_len = strlen(b) };
+    const casus_place *pb;
+    assert_int_equal(casus_geocoder_places(other, &doc, &pb, &nb), 0);
+    assert_int_equal(na, 2);
+    assert_int_equal(pa[0].geonames, 786714);   /* Priština, still */
+    assert_true(nb >= 1);
+    assert_string_equal(pb[0].country, "US");   /* Paris, Texas */
+    casus_geocoder_free(other);
+    /* gc goes on after the share is gone */
+    pa = places_of(a, &na);
+    assert_int_equal(pa[0].geonames, 786714);
+}
+
 /* "Town, Region": the region picks the town, and makes a small town a
  * place without a locative word. */
 static void test_places__containment(void **state)
@@ -269,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_places__regions_and_short_forms),
         cmocka_unit_test(test_places__mention_records),
         cmocka_unit_test(test_places__trim_then_again),
+        cmocka_unit_test(test_places__a_shared_geocoder),
         cmocka_unit_test(test_places__containment),
         cmocka_unit_test(test_locate__sentence_then_dateline),
         cmocka_unit_test(test_locate__capitals_speak_towns_are_places),
