@@ -2,10 +2,10 @@
  * pipeline.c - coding documents on worker threads, writing them in order
  *
  * The threaded half of `casus code` (pipeline.h is the interface):
- * batches of documents copied for the workers, the ring that carries
- * them between the main thread and the workers, the workers with their
- * coders and geocoders, and the hand-over of the coded documents, in
- * input order, to the writer.  It touches neither stdout nor the store:
+ * batches of records copied for the workers, the ring that carries them
+ * between the main thread and the workers, the workers with their
+ * parsers, coders and geocoders, and the hand-over of the coded
+ * documents and the messages, in input order, to the writer.  It touches neither stdout nor the store:
  * they are the writer's, on the main thread.  How it works: "The
  * pipeline" below.
  *
@@ -64,8 +64,9 @@ typedef struct batch_doc {
     size_t n_events, n_sentences, n_places; /* its items in the arrays */
 } batch_doc;
 
-/* Documents in input order and, once coded, what the writer needs of
- * each: its records (JSONL events, mention records), and copies of its
+/* Records in input order and, once parsed and coded, what the writer
+ * needs of each: its output (JSONL events, mention records), or why it
+ * was rejected, and copies of its
  * events, sentences and places, for TSV (whose GLOBALEVENTID only the
  * writer knows) and for the store.  The items of document i follow those
  * of documents 0..i-1 in each array.  Buffers are allocated once and
@@ -74,7 +75,9 @@ typedef struct batch_doc {
 typedef struct batch {
     batch_doc *docs;
     size_t n_docs, docs_cap;
-    char *strs;            /* the documents' strings, each NUL-terminated */
+    char *strs;            /* the records, their input names, the
+                              documents' strings and the messages, each
+                              NUL-terminated */
     size_t strs_len, strs_cap;
     char *out;             /* records, document after document */
     size_t out_len, out_cap;
