@@ -58,20 +58,20 @@ typedef struct batch_doc {
     pipeline_failure failure;
     int error;             /* casus_coder_code()'s, with
                               PIPELINE_CODER_FAILED */
-    long diag_line, diag_column; /* with PIPELINE_REJECTED: where */
-    size_t diag_msg;       /* and why */
+    long diag_line, diag_column; /* with a message: where */
+    size_t diag_msg;       /* and why; NO_STR without one */
     size_t out_len;        /* bytes of its records in batch.out */
     size_t n_events, n_sentences, n_places; /* its items in the arrays */
 } batch_doc;
 
 /* Records in input order and, once parsed and coded, what the writer
- * needs of each: its output (JSONL events, mention records), or why it
- * was rejected, and copies of its
- * events, sentences and places, for TSV (whose GLOBALEVENTID only the
- * writer knows) and for the store.  The items of document i follow those
- * of documents 0..i-1 in each array.  Buffers are allocated once and
- * grown, never shrunk, and a batch is reused for the whole run; every
- * pointer is non-NULL from batch_init() to batch_dispose(). */
+ * needs of each: its output (JSONL events, mention records) or why it
+ * was rejected, and copies of its events, sentences and places, for TSV
+ * (whose GLOBALEVENTID only the writer knows) and for the store.  The
+ * items of document i follow those of documents 0..i-1 in each array.
+ * Buffers are allocated once and grown, and a batch is reused for the
+ * whole run, shrinking only after a very large document (batch_clear);
+ * every pointer is non-NULL from batch_init() to batch_dispose(). */
 typedef struct batch {
     batch_doc *docs;
     size_t n_docs, docs_cap;
