@@ -14,7 +14,7 @@
 PREFIX  ?= /usr/local
 BUILD   ?= build
 CC      ?= cc
-PKGS    := icu-uc icu-i18n jansson sqlite3 libxml-2.0
+PKGS    := icu-uc icu-i18n jansson yajl sqlite3 libxml-2.0
 
 OPT     ?= -O2 -g
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wpointer-arith \

@@ -3,7 +3,7 @@
 #   sh scripts/install-deps.sh          install what is missing (as root)
 #   sh scripts/install-deps.sh --list   print the package names
 # When not root, prints the exact apt-get line and exits non-zero.
-PKGS="build-essential pkg-config libicu-dev libjansson-dev libsqlite3-dev libxml2-dev libcmocka-dev wordnet-base sqlite3 iso-codes parallel"
+PKGS="build-essential pkg-config libicu-dev libjansson-dev libyajl-dev libsqlite3-dev libxml2-dev libcmocka-dev wordnet-base sqlite3 iso-codes parallel"
 # parallel (GNU parallel) is for the split-and-merge test only; without it
 # that test is skipped.
 # node and npm generate data/gen/countries.actors at build time; Debian's

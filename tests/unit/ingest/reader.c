@@ -184,6 +184,27 @@ static void test_ingest_jsonl__rejects_records_without_id_or_text(void **state)
     assert_int_equal(casus_reader_rejects(fx->r), 8);
 }
 
+/* JSON that parses but cannot be a record, or does not parse at all:
+ * keys repeated in a nested object, text after the object, an escape
+ * that is no character, a number; escapes that are characters decode. */
+static void test_ingest_jsonl__rejects_what_is_not_one_record(void **state)
+{
+    (void)state;
+    OPEN("{\"id\":\"a\",\"text\":\"x\",\"m\":{\"k\":1,\"k\":2}}\n"
+         "{\"id\":\"b\",\"text\":\"x\",\"m\":[{\"k\":1},{\"k\":2}]}\n"
+         "{\"id\":\"c\",\"text\":\"x\"} {}\n"
+         "{\"id\":\"d\",\"text\":\"x \\udc00\"}\n"
+         "42\n"
+         "{\"id\":\"e\",\"text\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\"}\n");
+    expect_reject(CASUS_EPARSE, 1, "duplicate object key");
+    expect_doc("b", "x");           /* the same key in two objects */
+    expect_reject(CASUS_EPARSE, 3, "invalid JSON at column");
+    expect_reject(CASUS_EPARSE, 4, "lone surrogate");
+    expect_reject(CASUS_EPARSE, 5, "an integer, not a JSON object");
+    expect_doc("e", "caf\xC3\xA9 \xF0\x9F\x98\x80 \"q\"");
+    assert_int_equal(next(), CASUS_EOF);
+}
+
 static void test_ingest_jsonl__ignores_a_malformed_date(void **state)
 {
     (void)state;
@@ -446,6 +467,7 @@ int main(void)
         T(test_ingest_jsonl__rejects_invalid_utf8),
         T(test_ingest_jsonl__rejects_binary_junk),
         T(test_ingest_jsonl__rejects_records_without_id_or_text),
+        T(test_ingest_jsonl__rejects_what_is_not_one_record),
         T(test_ingest_jsonl__ignores_a_malformed_date),
         T(test_ingest_jsonl__rejects_a_line_over_the_limit),
         T(test_ingest_jsonl__discards_a_50mb_line_in_chunks),
