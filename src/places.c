@@ -181,15 +181,17 @@ static int tokenize(casus_geocoder *gc, const char *orig)
     gc->n_toks = 0;
     size_t pos = 0;
     text_tok t;
+    text_map_cursor at = TEXT_MAP_CURSOR(&gc->map);
     while (text_next_token(gc->folded.buf, gc->folded.len, &pos, &t)) {
-        if (CS_ARRAY_GROW(gc->toks, gc->toks_cap, gc->n_toks + 1) < 0)
+        if (gc->n_toks == gc->toks_cap &&
+            CS_ARRAY_GROW(gc->toks, gc->toks_cap, gc->n_toks + 1) < 0)
             return CASUS_ENOMEM;
         wtok *w = &gc->toks[gc->n_toks++];
         w->start = (uint32_t)t.start;
         w->len = (uint32_t)t.len;
         w->word = t.kind == TEXT_TOK_WORD;
         const unsigned char c =
-            (unsigned char)orig[text_map_byte(&gc->map, t.start)];
+            (unsigned char)orig[text_map_cursor_byte(&at, t.start)];
         w->cap = w->word && ((c >= 'A' && c <= 'Z') || c >= 0x80);
     }
     return 0;

@@ -154,6 +154,7 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
     const unsigned char *orig = (const unsigned char *)text;
     const unsigned char *s = orig;
     const text_map *fm = NULL;
+    text_map_cursor at = TEXT_MAP_CURSOR(&ps->fmap);
     char buf[64];
     size_t i = 0;
     bool any_lower = false, ascii = true;
@@ -175,7 +176,7 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             fm = &ps->fmap;
         }
     }
-#define ORIG(i) (fm ? text_map_byte(fm, (i)) : (i))
+#define ORIG(i) (fm ? text_map_cursor_byte(&at, (i)) : (i))
 #define LOWER_AT(i) ascii_lower(orig[ORIG(i)])
     /* only bytes from 0xC2 on can start what punct_utf8() maps */
 #define PUNCT_AT(i, sub) (s[i] >= 0xC2 ? punct_utf8(s + (i), len - (i), \

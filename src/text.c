@@ -143,6 +143,19 @@ static const text_run *run_at(const text_map *m, size_t i)
     return &m->runs[lo];
 }
 
+size_t text_map_cursor_seek(text_map_cursor *c, size_t i)
+{
+    const text_map *m = c->m;
+    const size_t next = c->run + 1;
+    /* most often the next run: a word that begins past an accent */
+    if (next < m->n_runs && m->runs[next].out <= i &&
+        (next + 1 == m->n_runs || m->runs[next + 1].out > i))
+        c->run = next;
+    else
+        c->run = (size_t)(run_at(m, i) - m->runs);
+    return c->run;
+}
+
 size_t text_map_byte(const text_map *m, size_t i)
 {
     if (m->identity)

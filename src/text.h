@@ -88,6 +88,34 @@ size_t text_map_byte(const text_map *m, size_t i);
 /* Input code-point index of output byte i, 0 <= i <= m->n. */
 size_t text_map_cp(const text_map *m, size_t i);
 
+/*
+ * A reader of one map that remembers the run of its last lookup: going
+ * through the output in order (a tokenizer does), each lookup is a test
+ * or two instead of a binary search.  Any order is allowed.
+ */
+typedef struct text_map_cursor {
+    const text_map *m;
+    size_t run;         /* the run of the last lookup */
+} text_map_cursor;
+
+#define TEXT_MAP_CURSOR(map) { (map), 0 }
+
+size_t text_map_cursor_seek(text_map_cursor *c, size_t i);
+
+/* text_map_byte(c->m, i), by the cursor. */
+static inline size_t text_map_cursor_byte(text_map_cursor *c, size_t i)
+{
+    const text_map *m = c->m;
+    if (m->identity)
+        return i;
+    if (i >= m->n)
+        return m->end_byte;
+    const text_run *r = &m->runs[c->run];
+    if (!(r->out <= i && (c->run + 1 == m->n_runs || r[1].out > i)))
+        r = &m->runs[text_map_cursor_seek(c, i)];
+    return r->byte + r->step * (i - r->out);
+}
+
 /* The input extent of a folded range, in bytes and in code points. */
 typedef struct text_extent {
     size_t byte_start, byte_end;  /* [start, end) in input bytes */

@@ -311,6 +311,32 @@ static void test_text_fold__map_of_long_text_is_small(void **state)
     free(in);
 }
 
+/* A cursor reads the map as text_map_byte() does, in order, backwards
+ * and at random. */
+static void test_text_fold__cursor_reads_as_lookups(void **state)
+{
+    fixture *f = *state;
+    const char *in = "\xEF\xAC\x81 Ærø \xD8\xA8 \xE2\x80\x9Cok\xE2\x80\x9D "
+                     "\xC3\x9F\xE2\x80\x8B\xF0\x9F\x98\x80 \xED\x95\x9C. "
+                     "Vu\xC4\x8Di\xC4\x87 and more";
+    fold(f, in);
+    assert_false(f->map.identity);
+    text_map_cursor c = TEXT_MAP_CURSOR(&f->map);
+    for (size_t i = 0; i <= f->map.n; i++)
+        assert_int_equal(text_map_cursor_byte(&c, i),
+                         text_map_byte(&f->map, i));
+    for (size_t i = f->map.n + 1; i-- > 0;)
+        assert_int_equal(text_map_cursor_byte(&c, i),
+                         text_map_byte(&f->map, i));
+    uint32_t r = 7;
+    for (int k = 0; k < 1000; k++) {
+        r = r * 1103515245u + 12345u;
+        const size_t i = r % (f->map.n + 1);
+        assert_int_equal(text_map_cursor_byte(&c, i),
+                         text_map_byte(&f->map, i));
+    }
+}
+
 static void test_text_fold__map_is_optional(void **state)
 {
     fixture *f = *state;
@@ -419,6 +445,7 @@ int main(void)
         T(test_text_fold__map_is_monotonic_on_mixed_text),
         T(test_text_fold__buffers_are_reused),
         T(test_text_fold__map_of_long_text_is_small),
+        T(test_text_fold__cursor_reads_as_lookups),
         T(test_text_fold__map_is_optional),
         T(test_text_fold__empty_input_gives_empty_output),
         T(test_text_fold__cp_count_counts_code_points),
