@@ -850,12 +850,23 @@ static void mention_text(const parse_state *ps, int m, char *out, size_t cap)
  * wounds and displacement to force and violent protest (roots 18-20,
  * 145, 175), arrests to 173, a crowd to protests (root 14).
  */
+static bool force_code(const char *c)
+{
+    return (c[0] == '1' && c[1] >= '8') || c[0] == '2' ||
+           strncmp(c, "145", 3) == 0 || strncmp(c, "175", 3) == 0;
+}
+
+/* Does an event of this code take any count (attach_counts)? */
+static bool takes_counts(const char *c)
+{
+    return force_code(c) || strncmp(c, "173", 3) == 0 ||
+           (c[0] == '1' && c[1] == '4');
+}
+
 static void attach_counts(casus_event *ev, const counts *cn)
 {
     const char *c = ev->code;
-    bool force = (c[0] == '1' && c[1] >= '8') || c[0] == '2' ||
-                 strncmp(c, "145", 3) == 0 || strncmp(c, "175", 3) == 0;
-    if (force) {
+    if (force_code(c)) {
         ev->killed = cn->killed > 0 ? (unsigned)cn->killed : 0;
         ev->wounded = cn->wounded > 0 ? (unsigned)cn->wounded : 0;
         ev->displaced = cn->displaced > 0 ? (unsigned)cn->displaced : 0;
@@ -872,8 +883,13 @@ int coder_emit(casus_coder *c, const char *doc_id, int sentence,
     counts cn;
     counts_init(&cn);
     char day[11];
-    if (c->n_cands > 0) {
+    /* counts only for a sentence with an event that takes them */
+    bool counted = false;
+    for (size_t i = 0; i < c->n_cands && !counted; i++)
+        counted = takes_counts(c->cands[i].code);
+    if (counted)
         counts_extract(c->ps.text, c->ps.text_len, &cn);
+    if (c->n_cands > 0) {
         /* the day the sentence names, else the document's */
         if (dates_resolve(c->ps.text, c->ps.text_len, date, day))
             date = day;
