@@ -346,10 +346,12 @@ static int on_string(void *ctx, const unsigned char *s, size_t len)
     return on_value(p, V_STRING);
 }
 
-static int on_start_map(void *ctx)
+/* An object or an array opens: note it as a value, and give it its own
+ * stretch of keys (an array has none, but its objects must not be held
+ * to the keys of the object around it). */
+static int open_container(casus_parser *p, int kind)
 {
-    casus_parser *p = ctx;
-    if (!on_value(p, V_OBJECT))
+    if (!on_value(p, kind))
         return 0;
     if (CS_ARRAY_GROW(p->key_start, p->key_cap, (size_t)p->depth + 1) < 0) {
         snprintf(p->why, sizeof(p->why), "out of memory");
@@ -357,6 +359,24 @@ static int on_start_map(void *ctx)
     }
     p->key_start[p->depth++] = p->keys.len;
     return 1;
+}
+
+/* An object or an array closes: its keys are forgotten. */
+static int close_container(void *ctx)
+{
+    casus_parser *p = ctx;
+    p->keys.len = p->key_start[--p->depth];
+    return 1;
+}
+
+static int on_start_map(void *ctx)
+{
+    return open_container(ctx, V_OBJECT);
+}
+
+static int on_start_array(void *ctx)
+{
+    return open_container(ctx, V_ARRAY);
 }
 
 /* A key: refused when its object has it already (as jansson's
@@ -387,35 +407,6 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t len)
     return 1;
 }
 
-static int on_end_map(void *ctx)
-{
-    casus_parser *p = ctx;
-    p->keys.len = p->key_start[--p->depth];
-    return 1;
-}
-
-static int on_start_array(void *ctx)
-{
-    casus_parser *p = ctx;
-    if (!on_value(p, V_ARRAY))
-        return 0;
-    /* an array has no keys, so none of the enclosing object's to keep
-     * apart: its slot starts at the end */
-    if (CS_ARRAY_GROW(p->key_start, p->key_cap, (size_t)p->depth + 1) < 0) {
-        snprintf(p->why, sizeof(p->why), "out of memory");
-        return 0;
-    }
-    p->key_start[p->depth++] = p->keys.len;
-    return 1;
-}
-
-static int on_end_array(void *ctx)
-{
-    casus_parser *p = ctx;
-    p->keys.len = p->key_start[--p->depth];
-    return 1;
-}
-
 static const yajl_callbacks json_events = {
     .yajl_null = on_null,
     .yajl_boolean = on_boolean,
@@ -423,9 +414,9 @@ static const yajl_callbacks json_events = {
     .yajl_string = on_string,
     .yajl_start_map = on_start_map,
     .yajl_map_key = on_map_key,
-    .yajl_end_map = on_end_map,
+    .yajl_end_map = close_container,
     .yajl_start_array = on_start_array,
-    .yajl_end_array = on_end_array,
+    .yajl_end_array = close_container,
 };
 
 static void *yajl_malloc(void *ctx, size_t n)
