@@ -39,7 +39,6 @@
 struct casus_reader {
     FILE *fp;               /* borrowed */
     char *name;             /* owned copy of the input name */
-    const char *base;       /* basename of name: a text document's id */
     casus_input_kind kind;  /* JSONL or TEXT, never AUTO */
     size_t max_doc;         /* largest accepted record, bytes */
     long line;              /* lines read so far */
@@ -639,8 +638,6 @@ int casus_reader_new(casus_reader **out, FILE *fp, const char *name,
         casus_parser_new(&r->parser) < 0)
         goto done;
 
-    const char *slash = strrchr(r->name, '/');
-    r->base = slash ? slash + 1 : r->name;
     r->fp = fp;
     r->max_doc = max_doc ? max_doc : CASUS_MAX_DOC_DEFAULT;
     if (kind == CASUS_INPUT_AUTO)
