@@ -220,13 +220,8 @@ int gaz_open(gaz **out, const char *path, casus_diag *diag)
         return CASUS_ENOMEM;
     }
     for (size_t i = 0; i < g->n_names; i++) {
-        /* key_hash() of the key, which is lower case already */
-        const unsigned char *key =
-            (const unsigned char *)g->strings + g->names[i].key;
-        uint32_t h = 2166136261u;
-        for (; *key != '\0'; key++)
-            h = (h ^ *key) * 16777619u;
-        bloom_add(g->bloom, h);
+        const char *key = g->strings + g->names[i].key;
+        bloom_add(g->bloom, key_hash(key, strlen(key)));
     }
     *out = g;
     return 0;
