@@ -312,8 +312,8 @@ static void batch_get_doc(const batch *b, size_t i, casus_doc *out)
     memcpy(out->date, d->date, sizeof(out->date));
 }
 
-/* Append the JSONL record of ev to b->out. */
-static void batch_add_record(batch *b, const casus_event *ev)
+/* Append the JSONL record of event ev to b->out. */
+static void batch_add_event(batch *b, const casus_event *ev)
 {
     size_t room = b->out_cap - b->out_len;
     size_t n = casus_event_format(b->out + b->out_len, room, ev,
@@ -417,7 +417,7 @@ static void code_batch(code_worker *w, batch *b)
         }
         if (o->event_records)
             for (size_t k = 0; k < n_events; k++)
-                batch_add_record(b, &events[k]);
+                batch_add_event(b, &events[k]);
         batch_keep(b, d, w->coder, events, n_events);
         if (o->mention_records) {
             const casus_place *places = b->places + b->n_places - d->n_places;
