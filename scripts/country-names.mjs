@@ -12,6 +12,8 @@ export const CODE = { UNK: 'KSV' };
 // English names and demonyms that neither iso-codes nor world-countries
 // gives (world-countries now names Turkey "Türkiye")
 export const EXTRA_NAMES = {
+    COD: ['Democratic Republic of Congo', 'Zaire'],
+    COG: ['Republic of Congo'],
     GBR: ['Britain', 'Great Britain'],
     MMR: ['Burma'],
     NLD: ['Holland'],

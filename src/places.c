@@ -420,9 +420,63 @@ static bool abbreviation(casus_geocoder *gc, size_t i)
     return true;
 }
 
-static int find_names(casus_geocoder *gc)
+/* Lower-case words inside a name: "Democratic Republic of the Congo",
+ * "Bosnia and Herzegovina", "Rio Grande do Sul". */
+static const char *const joiners[] = {
+    "OF", "THE", "AND", "DE", "DEL", "DA", "DO", "DOS", "DAS", "DI", "DU",
+    "DES", NULL };
+
+/* The last word of the run ending at token run joined through lower-case
+ * joiners to the capitalised words after them, or run itself. */
+static size_t joined_run(const casus_geocoder *gc, size_t run)
+{
+    size_t k = run + 1;
+    while (k < gc->n_toks && !gc->toks[k].cap && gc->toks[k].word &&
+           tok_in(gc, k, joiners) && k - run <= 2)
+        k++;
+    if (k == run + 1 || k >= gc->n_toks || !gc->toks[k].cap)
+        return run;
+    while (!gc->toks[k].poss && k + 1 < gc->n_toks && gc->toks[k + 1].cap)
+        k++;
+    return k;
+}
+
+/* The last token of the name that starts a run at token i and ends it
+ * at token run (file comment), with its places in ids; SIZE_MAX when it
+ * names none.  The run joined to the next ("Republic of the Congo")
+ * must name a place whole; the run alone may name one at a shorter
+ * start of it, if that is a country, a continent or a city of a million
+ * ("London Mayor ..."). */
+static size_t match_run(const casus_geocoder *gc, size_t i, size_t run,
+                        uint32_t *ids, size_t *n)
 {
     char key[256];
+    const size_t longer = joined_run(gc, run);
+    if (longer > run && longer - i < MAX_WORDS) {
+        size_t klen = key_of(gc, i, longer, key, sizeof(key));
+        *n = klen ? gaz_lookup(gc->g, key, klen, ids, MAX_CANDS) : 0;
+        if (*n > 0 && acceptable(gc, i, longer, ids, *n))
+            return longer;
+    }
+    if (run - i >= MAX_WORDS)
+        return SIZE_MAX;
+    for (size_t end = run;; end--) {
+        size_t klen = key_of(gc, i, end, key, sizeof(key));
+        *n = klen ? gaz_lookup(gc->g, key, klen, ids, MAX_CANDS) : 0;
+        if (*n > 0 && acceptable(gc, i, end, ids, *n)) {
+            const gaz_place *top = gaz_place_at(gc->g, ids[0]);
+            if (end == run || is_land(top) ||
+                (strncmp(top->feature, "PPL", 3) == 0 &&
+                 top->population >= 1000000))
+                return end;
+        }
+        if (end == i)
+            return SIZE_MAX;
+    }
+}
+
+static int find_names(casus_geocoder *gc)
+{
     uint32_t ids[MAX_CANDS];
     for (size_t i = 0; i < gc->n_toks; i++) {
         if (!gc->toks[i].cap)
@@ -439,26 +493,9 @@ static int find_names(casus_geocoder *gc)
             run++;
         if (abbreviation(gc, i))
             run = i;        /* the token now ends with its full stop */
-        if (run - i >= MAX_WORDS)
-            continue;
-        /* the whole run, or a shorter start of it that names a country,
-         * a continent or a city of a million ("London Mayor ...") */
-        size_t end = run, n = 0;
-        for (;; end--) {
-            size_t klen = key_of(gc, i, end, key, sizeof(key));
-            n = klen ? gaz_lookup(gc->g, key, klen, ids, MAX_CANDS) : 0;
-            if (n > 0 && acceptable(gc, i, end, ids, n)) {
-                const gaz_place *top = gaz_place_at(gc->g, ids[0]);
-                if (end == run || is_land(top) ||
-                    (strncmp(top->feature, "PPL", 3) == 0 &&
-                     top->population >= 1000000))
-                    break;
-            }
-            n = 0;
-            if (end == i)
-                break;
-        }
-        if (n == 0)
+        size_t n = 0;
+        const size_t end = match_run(gc, i, run, ids, &n);
+        if (end == SIZE_MAX)
             continue;
         int error = add_mention(gc, i, end);
         if (error < 0)

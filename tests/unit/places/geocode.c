@@ -159,6 +159,21 @@ static void test_places__wire_abbreviations(void **state)
                  "St. Louis|St Petersburg|Ft. Worth");
 }
 
+static void test_places__names_with_joiners(void **state)
+{
+    (void)state;
+    size_t n;
+    const casus_place *p = places_of("Aid reached the Democratic Republic "
+                                     "of the Congo and Rio Grande do Sul.",
+                                     &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(p[0].country, "CD");
+    assert_string_equal(p[1].feature, "ADM1");
+    /* a joined run that names nothing falls back to its parts */
+    expect_spans("Police in Zvecan and Mitrovica.", "Zvecan|Mitrovica");
+    expect_spans("Bank of England staff met in Paris.", "England|Paris");
+}
+
 static void test_places__mention_records(void **state)
 {
     (void)state;
@@ -327,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_places__regions_and_short_forms),
         cmocka_unit_test(test_places__possessives),
         cmocka_unit_test(test_places__wire_abbreviations),
+        cmocka_unit_test(test_places__names_with_joiners),
         cmocka_unit_test(test_places__mention_records),
         cmocka_unit_test(test_places__trim_then_again),
         cmocka_unit_test(test_places__a_shared_geocoder),
