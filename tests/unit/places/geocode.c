@@ -174,6 +174,26 @@ static void test_places__names_with_joiners(void **state)
     expect_spans("Bank of England staff met in Paris.", "England|Paris");
 }
 
+static void test_places__second_level_divisions(void **state)
+{
+    (void)state;
+    size_t n;
+    const casus_place *p = places_of("Fires spread in Orange County. In "
+                                     "Britain, farms in Suffolk closed.",
+                                     &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(p[0].feature, "ADM2");
+    assert_string_equal(p[0].country, "US");
+    assert_string_equal(p[2].feature, "ADM2");
+    assert_string_equal(p[2].country, "GB");
+    /* a one-word division whose country is not named may be a person */
+    expect_spans("The Pope tweeted his support for Gard.", "");
+    /* a town before the district of its name */
+    p = places_of("Troops entered Tijuana.", &n);
+    assert_int_equal(n, 1);
+    assert_memory_equal(p[0].feature, "PPL", 3);
+}
+
 static void test_places__mention_records(void **state)
 {
     (void)state;
@@ -343,6 +363,7 @@ int main(void)
         cmocka_unit_test(test_places__possessives),
         cmocka_unit_test(test_places__wire_abbreviations),
         cmocka_unit_test(test_places__names_with_joiners),
+        cmocka_unit_test(test_places__second_level_divisions),
         cmocka_unit_test(test_places__mention_records),
         cmocka_unit_test(test_places__trim_then_again),
         cmocka_unit_test(test_places__a_shared_geocoder),
