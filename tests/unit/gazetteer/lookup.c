@@ -98,7 +98,7 @@ static void test_gaz__lookups_fold_case_and_end_at_len(void **state)
     /* "Pristina" out of "Pristinas": len bounds the name */
     assert_true(gaz_lookup(g, "Pristinas", 8, &id, 1) >= 1);
     assert_ptr_equal(gaz_place_at(g, id), first("pristina"));
-    assert_int_equal(gaz_lookup(g, "Pristin", 7, &id, 1), 0);
+    assert_int_equal(gaz_lookup(g, "Pristi", 6, &id, 1), 0);
     assert_int_equal(gaz_lookup(g, "", 0, &id, 1), 0);
     assert_int_equal(gaz_lookup(g, "zzzz no such place", 18, &id, 1), 0);
 }
@@ -160,6 +160,24 @@ static void test_gaz__countries_have_their_other_names(void **state)
     /* "Washington, D.C." is found as "Washington" too */
     assert_true(has_feature("washington", "PPLC", "US"));
     assert_true(has_feature("washington, d.c.", "PPLC", "US"));
+}
+
+static void test_gaz__towns_have_their_other_names(void **state)
+{
+    (void)state;
+    /* names no place has as its own */
+    assert_int_equal(with_feature("kiev", "PPLC", "UA")->geonames, 703448);
+    assert_int_equal(with_feature("fallujah", "PPLA2", "IQ")->geonames,
+                     99454);
+    /* a far larger town over a village's own name */
+    uint32_t id;
+    assert_true(gaz_lookup(g, "calcutta", 8, &id, 1) >= 1);
+    assert_int_equal(gaz_place_at(g, id)->geonames, 1275004);  /* Kolkata */
+    /* not over a division's own name */
+    assert_null(with_feature("rio grande do sul", "PPL", "BR"));
+    assert_non_null(with_feature("rio grande do sul", "ADM1", "BR"));
+    /* nor when the other name is an English word: Hangzhou's "Hang" */
+    assert_null(with_feature("hang", "PPLA", "CN"));
 }
 
 static void test_gaz__maps_countries_to_cameo_codes(void **state)
@@ -277,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_gaz__countries_are_places),
         cmocka_unit_test(test_gaz__divisions_of_every_country),
         cmocka_unit_test(test_gaz__countries_have_their_other_names),
+        cmocka_unit_test(test_gaz__towns_have_their_other_names),
         cmocka_unit_test(test_gaz__maps_countries_to_cameo_codes),
         cmocka_unit_test(test_gaz__rejects_damaged_files),
     };
