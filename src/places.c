@@ -204,9 +204,10 @@ static int tokenize(casus_geocoder *gc, const char *orig)
         w->len = (uint32_t)t.len;
         w->word = t.kind == TEXT_TOK_WORD;
         /* "China's", "Kenya’s" (folded to '): the name without its
-         * "'s", which ends a run of names */
+         * "'s", which ends a run of names; but "People's Republic" */
         const char *e = gc->folded.buf + t.start + t.len;
-        w->poss = w->word && t.len > 2 && e[-2] == '\'' && e[-1] == 'S';
+        w->poss = w->word && t.len > 2 && e[-2] == '\'' && e[-1] == 'S' &&
+                  !(t.len == 8 && memcmp(e - 8, "PEOPLE", 6) == 0);
         if (w->poss)
             w->len -= 2;
         const unsigned char c =

@@ -134,6 +134,12 @@ static void test_places__possessives(void **state)
     expect_spans("Hawaii's Governor David Ige spoke.", "Hawaii");
     /* and a name may begin right after it */
     expect_spans("India's Kerala flooded.", "India|Kerala");
+    /* "People's" is part of a name */
+    size_t n;
+    const casus_place *p = places_of("Envoys of the People's Republic of "
+                                     "China arrived.", &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(p[0].country, "CN");
 }
 
 static void test_places__wire_abbreviations(void **state)
