@@ -53,11 +53,12 @@ const [dir, citiesJsonDir, atlasDir, cities1000Dir, countriesPath, iso1Path,
        iso2Path, wordnetDir, out] = args;
 
 const MAGIC = 0x5a475343;   // "CSGZ" read as a little-endian uint32
-const VERSION = 3;
+const VERSION = 4;
 const HEADER_SIZE = 32;
 const PLACE_SIZE = 32;      // bytes per place record
 const NAME_SIZE = 8;        // bytes per name index entry
 const OTHER_NAME = 0x80000000;  // flags a place's other name
+const BLOOM_BITS = 1 << 22;     // the name filter, as src/gazetteer.h says
 const COUNTRY_SIZE = 8;     // bytes per country table entry
 
 const readJSON = path => JSON.parse(readFileSync(path, 'utf8'));
@@ -508,10 +509,24 @@ const nameOff = places.map(p => str(p.name));
 const admin1Off = places.map(p => str(p.admin1 || ''));
 const keyOff = names.map(n => str(n.key));
 
+// FNV-1a of a key's bytes, as key_hash() in src/gazetteer.c
+function keyHash(key) {
+    let h = 2166136261;
+    for (const b of Buffer.from(key, 'utf8'))
+        h = Math.imul(h ^ (b >= 65 && b <= 90 ? b + 32 : b), 16777619) >>> 0;
+    return h;
+}
+const bloom = Buffer.alloc(BLOOM_BITS / 8);
+for (const n of names)
+    for (const bit of [keyHash(n.key) % BLOOM_BITS,
+                       (keyHash(n.key) >>> 11) % BLOOM_BITS])
+        bloom[bit >>> 3] |= 1 << (bit & 7);
+
 const placesAt = HEADER_SIZE;
 const namesAt = placesAt + places.length * PLACE_SIZE;
 const countriesAt = namesAt + names.length * NAME_SIZE;
-const stringsAt = countriesAt + codes.length * COUNTRY_SIZE;
+const bloomAt = countriesAt + codes.length * COUNTRY_SIZE;
+const stringsAt = bloomAt + bloom.length;
 const buf = Buffer.alloc(stringsAt + stringBytes);
 buf.writeUInt32LE(MAGIC, 0);
 buf.writeUInt32LE(VERSION, 4);
@@ -519,7 +534,7 @@ buf.writeUInt32LE(places.length, 8);
 buf.writeUInt32LE(names.length, 12);
 buf.writeUInt32LE(stringBytes, 16);
 buf.writeUInt32LE(codes.length, 20);
-buf.writeUInt32LE(0, 24);
+buf.writeUInt32LE(BLOOM_BITS / 64, 24);
 buf.writeUInt32LE(0, 28);
 places.forEach((p, i) => {
     const o = placesAt + i * PLACE_SIZE;
@@ -543,6 +558,7 @@ codes.forEach(([a2, a3], i) => {
     buf.write(a2, o, 'latin1');
     buf.write(a3, o + 2, 'latin1');     // 3 NUL bytes of padding follow
 });
+bloom.copy(buf, bloomAt);
 Buffer.concat(strings).copy(buf, stringsAt);
 writeFileSync(out, buf);
 process.stderr.write(`${out}: ${places.length} places (${nAdmin1} and ${nAdmin2} `

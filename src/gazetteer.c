@@ -7,10 +7,11 @@
  * at a place, and the country table is sorted, unique and made of capital
  * letters with NUL padding.  After that no access can leave the mapping.
  *
- * It also builds, in memory, a bloom filter of the name keys (two bits
- * per key in 2^21): most capitalised words in news name no place, and the
- * filter turns them away before the binary search.  Building it reads
- * every key once (about 2 ms).
+ * The file also holds a bloom filter of the name keys (two bits per key
+ * in 2^22, gazetteer.h): most capitalised words in news name no place,
+ * and the filter turns them away before the binary search.  It is used
+ * as mapped; a damaged filter can only hide names, never lead outside
+ * the mapping.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -33,14 +34,15 @@
 /* ------------------------------------------------------------------ */
 
 #define GAZ_MAGIC 0x5a475343u   /* "CSGZ" */
-#define GAZ_VERSION 3u
+#define GAZ_VERSION 4u
 #define GAZ_OTHER_NAME 0x80000000u   /* in gaz_name.place: not its own name */
 #define GAZ_OTHER_WEIGHT 100u       /* file comment of gazetteer.h */
 #define HEADER_SIZE 32u
 #define PLACE_SIZE 32u
 #define NAME_SIZE 8u
 #define COUNTRY_SIZE 8u
-#define BLOOM_BITS (1u << 21)
+#define BLOOM_BITS (1u << 22)
+#define BLOOM_WORDS (BLOOM_BITS / 64)
 
 typedef struct gaz_name {
     uint32_t key;
@@ -65,7 +67,7 @@ struct gaz {
     size_t n_countries;
     const char *strings;
     size_t strings_len;
-    uint64_t *bloom;                /* BLOOM_BITS bits, see above */
+    const uint64_t *bloom;          /* BLOOM_BITS bits, see above */
 };
 
 _Static_assert(sizeof(gaz_place) == PLACE_SIZE, "gaz_place layout");
@@ -124,12 +126,16 @@ static const char *check_layout(gaz *g)
     if (g->map_len < HEADER_SIZE || u32_at(m) != GAZ_MAGIC)
         return "not a casus gazetteer";
     if (u32_at(m + 4) != GAZ_VERSION)
-        return "gazetteer version is not 3 (rebuild it with make)";
+        return "gazetteer version is not 4 (rebuild it with make)";
     const uint64_t np = u32_at(m + 8), nn = u32_at(m + 12),
-                   ns = u32_at(m + 16), nc = u32_at(m + 20);
+                   ns = u32_at(m + 16), nc = u32_at(m + 20),
+                   nb = u32_at(m + 24);
+    if (nb != BLOOM_WORDS || u32_at(m + 28) != 0)
+        return "the name filter is not of 2^22 bits";
     const uint64_t names_at = HEADER_SIZE + np * PLACE_SIZE,
                    countries_at = names_at + nn * NAME_SIZE,
-                   strings_at = countries_at + nc * COUNTRY_SIZE;
+                   bloom_at = countries_at + nc * COUNTRY_SIZE,
+                   strings_at = bloom_at + nb * 8;
     if (strings_at + ns != g->map_len)
         return "size does not match its header (truncated?)";
     if (ns == 0)
@@ -140,6 +146,7 @@ static const char *check_layout(gaz *g)
     g->n_names = (size_t)nn;
     g->countries = (const gaz_country *)(const void *)(m + countries_at);
     g->n_countries = (size_t)nc;
+    g->bloom = (const uint64_t *)(const void *)(m + bloom_at);
     g->strings = (const char *)(m + strings_at);
     g->strings_len = (size_t)ns;
     if (g->strings[ns - 1] != '\0')
@@ -168,13 +175,6 @@ static uint32_t key_hash(const char *name, size_t len)
         h = (h ^ b) * 16777619u;
     }
     return h;
-}
-
-static void bloom_add(uint64_t *bloom, uint32_t h)
-{
-    const uint32_t a = h % BLOOM_BITS, b = (h >> 11) % BLOOM_BITS;
-    bloom[a / 64] |= 1ull << (a % 64);
-    bloom[b / 64] |= 1ull << (b % 64);
 }
 
 static bool bloom_may(const uint64_t *bloom, uint32_t h)
@@ -218,14 +218,6 @@ int gaz_open(gaz **out, const char *path, casus_diag *diag)
         gaz_close(g);
         return CASUS_EPARSE;
     }
-    if ((g->bloom = cs_calloc(BLOOM_BITS / 64, sizeof(uint64_t))) == NULL) {
-        gaz_close(g);
-        return CASUS_ENOMEM;
-    }
-    for (size_t i = 0; i < g->n_names; i++) {
-        const char *key = g->strings + g->names[i].key;
-        bloom_add(g->bloom, key_hash(key, strlen(key)));
-    }
     *out = g;
     return 0;
 }
@@ -235,7 +227,6 @@ void gaz_close(gaz *g)
     if (g == NULL)
         return;
     munmap((void *)(uintptr_t)g->map, g->map_len);
-    cs_free(g->bloom);
     cs_free(g);
 }
 

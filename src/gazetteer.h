@@ -13,8 +13,9 @@
  *
  * Layout, little-endian, every field 4-byte aligned:
  *
- *     header   magic "CSGZ", version 3, n_places, n_names, string bytes,
- *              n_countries, 2 reserved words (0)                 32 bytes
+ *     header   magic "CSGZ", version 4, n_places, n_names, string bytes,
+ *              n_countries, filter words (2^16), 1 reserved word (0)
+ *                                                                32 bytes
  *     places   n_places x { geonames id, lat, lon (1e-5 degrees, signed),
  *              population, name, admin1 (string offsets), country[2],
  *              feature[6] }                                      32 bytes
@@ -25,10 +26,14 @@
  *     countries  n_countries x { alpha2[2], alpha3[3], pad[3] }   8 bytes,
  *              capital ASCII letters, padding NUL, sorted by alpha2 in
  *              byte order without repeats
+ *     filter   a bloom filter of the keys: 2^22 bits as 64-bit words; a
+ *              key sets bits h % 2^22 and (h >> 11) % 2^22 (bit i is bit
+ *              i % 64 of word i / 64), h being the 32-bit FNV-1a hash of
+ *              its bytes
  *     strings  NUL-terminated UTF-8
  *
  * Version 1 had no country table and 3 reserved header words, version 2
- * no other names; gaz_open() refuses both.
+ * no other names, version 3 no filter; gaz_open() refuses them.
  *
  * A key is a name folded as the text stage folds (no diacritics, lower
  * case, single spaces).  Lookups fold ASCII upper case themselves.

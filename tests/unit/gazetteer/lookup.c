@@ -265,6 +265,9 @@ static void test_gaz__rejects_damaged_files(void **state)
     assert_non_null(strstr(diag.msg, "not a casus gazetteer"));
     assert_int_equal(open_damaged(SIZE_MAX, 4, &diag), CASUS_EPARSE);
     assert_non_null(strstr(diag.msg, "version"));
+    /* the size of the name filter */
+    assert_int_equal(open_damaged(SIZE_MAX, 24, &diag), CASUS_EPARSE);
+    assert_non_null(strstr(diag.msg, "filter"));
     /* a string offset of the first place, made huge */
     assert_int_equal(open_damaged(SIZE_MAX, 32 + 16 + 3, &diag),
                      CASUS_EPARSE);
