@@ -645,7 +645,9 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
                 continue;
             int err = add_event(c, before, sc[i], sw[i], tc[k], tw[k], c1,
                                 &hit);
-            if (err == 0 && c2[0])
+            /* the reverse of "A fought B"; with one side unnamed it
+             * would only repeat the event */
+            if (err == 0 && c2[0] && sc[i][0] && tc[k][0])
                 err = add_event(c, before, tc[k], tw[k], sc[i], sw[i], c2,
                                 &hit);
             if (err < 0)
