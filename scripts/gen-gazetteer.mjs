@@ -40,6 +40,7 @@ import { join, resolve } from 'node:path';
 
 import { CODE, EXTRA_NAMES, EXTRA_DEMONYMS } from './country-names.mjs';
 import { DIVISION_ABBREVIATIONS } from './division-names.mjs';
+import { REGIONS } from './regions.mjs';
 
 const args = process.argv.slice(2);
 if (args.length !== 9) {
@@ -106,6 +107,12 @@ const CONTINENTS = [
 ];
 for (const [name, id, lat, lon] of CONTINENTS)
     places.push({ id, name, cc: '', feature: 'CONT', admin1: '', pop: 0,
+                  lat, lon });
+
+// Regions, seas, rivers, islands, mountains and deserts, written by hand
+// (regions.mjs)
+for (const [name, feature, cc, lat, lon, alts] of REGIONS)
+    places.push({ id: 0, name, alts, cc, feature, admin1: '', pop: 0,
                   lat, lon });
 
 // ---- first-level divisions -------------------------------------------

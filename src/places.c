@@ -244,6 +244,16 @@ static bool is_division(const gaz_place *p)
     return strncmp(p->feature, "ADM1", 4) == 0;
 }
 
+/* A region, sea, river, island, mountain range or desert: none of a
+ * town, a division, a country or a continent. */
+static bool is_area(const gaz_place *p)
+{
+    return strncmp(p->feature, "PPL", 3) != 0 &&
+           strncmp(p->feature, "ADM", 3) != 0 &&
+           strncmp(p->feature, "PCL", 3) != 0 &&
+           strncmp(p->feature, "CONT", 4) != 0;
+}
+
 /* A country or a continent: what a name means first, whatever else it
  * may name. */
 static bool is_land(const gaz_place *p)
@@ -251,11 +261,11 @@ static bool is_land(const gaz_place *p)
     return is_country(p) || strncmp(p->feature, "CONT", 4) == 0;
 }
 
-/* A country, a continent or a first-level division: a place whatever
- * precedes it. */
+/* A country, a continent, a first-level division or an area: a place
+ * whatever precedes it. */
 static bool is_region(const gaz_place *p)
 {
-    return is_land(p) || is_division(p);
+    return is_land(p) || is_division(p) || is_area(p);
 }
 
 /* Words that may stand between a locative word and its place: "in the
@@ -325,7 +335,7 @@ static bool before_container(const casus_geocoder *gc, size_t j,
         size_t cn = klen ? gaz_lookup(gc->g, key, klen, cids, 8) : 0;
         for (size_t a = 0; a < cn && a < 8; a++) {
             const gaz_place *c = gaz_place_at(gc->g, cids[a]);
-            if (!is_region(c) || strncmp(c->feature, "CONT", 4) == 0)
+            if (!is_country(c) && !is_division(c))
                 continue;
             const char *admin1 = is_division(c) ? gaz_str(gc->g, c->admin1)
                                                 : NULL;
@@ -561,8 +571,8 @@ static void resolve(casus_geocoder *gc)
                           strncmp(within->feature, "ADM1", 4) == 0
                               ? within->admin1 : NULL))
                 in_container = c;
-            if (in_doc == NULL && is_land(c))
-                in_doc = c;     /* a country or continent */
+            if (in_doc == NULL && (is_land(c) || is_area(c)))
+                in_doc = c;     /* a country, continent or area */
             else if (in_doc == NULL && doc_country(gc, c->country))
                 in_doc = c;
         }

@@ -200,6 +200,22 @@ static void test_places__second_level_divisions(void **state)
     assert_memory_equal(p[0].feature, "PPL", 3);
 }
 
+static void test_places__regions_seas_and_islands(void **state)
+{
+    (void)state;
+    size_t n;
+    const casus_place *p = places_of("Shelling in Eastern Ghouta and Darfur "
+                                     "worried the Middle East, as ships "
+                                     "crossed the Mediterranean.", &n);
+    assert_int_equal(n, 4);
+    assert_string_equal(p[0].feature, "RGN");
+    assert_string_equal(p[0].country, "SY");
+    assert_string_equal(p[1].country, "SD");
+    assert_string_equal(p[3].feature, "SEA");
+    /* an area does not start a longer name it is not */
+    expect_spans("The Atlantic Council said so.", "");
+}
+
 static void test_places__mention_records(void **state)
 {
     (void)state;
@@ -370,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_places__wire_abbreviations),
         cmocka_unit_test(test_places__names_with_joiners),
         cmocka_unit_test(test_places__second_level_divisions),
+        cmocka_unit_test(test_places__regions_seas_and_islands),
         cmocka_unit_test(test_places__mention_records),
         cmocka_unit_test(test_places__trim_then_again),
         cmocka_unit_test(test_places__a_shared_geocoder),
