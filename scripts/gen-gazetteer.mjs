@@ -362,9 +362,11 @@ for (const [cc, polygons] of polygonsByCountry) {
 
 // Short forms that name a country in news copy (alpha-3 -> names); the
 // altSpellings of world-countries also hold every alpha-2 code ("IN",
-// "IT"), which are words, so only these are taken.
+// "IT"), which are words, so only these are taken.  "America" is here,
+// for the gazetteer only: as an actor it would also be the last word of
+// "Latin America".
 const ACRONYMS = {
-    USA: ['US', 'U.S.', 'USA', 'U.S.A.'], GBR: ['UK', 'U.K.'],
+    USA: ['US', 'U.S.', 'USA', 'U.S.A.', 'America'], GBR: ['UK', 'U.K.'],
     ARE: ['UAE', 'U.A.E.'], COD: ['DRC'], CHN: ['PRC'],
 };
 

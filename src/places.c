@@ -562,7 +562,7 @@ static void resolve(casus_geocoder *gc)
         if (n > MAX_CANDS)
             n = MAX_CANDS;
         const gaz_place *best = gaz_place_at(gc->g, ids[0]);
-        const gaz_place *in_doc = NULL, *in_container = NULL;
+        const gaz_place *in_doc = NULL, *in_container = NULL, *area = NULL;
         const casus_place *within = container(gc, m);
         for (size_t k = 0; k < n; k++) {
             const gaz_place *c = gaz_place_at(gc->g, ids[k]);
@@ -571,11 +571,18 @@ static void resolve(casus_geocoder *gc)
                           strncmp(within->feature, "ADM1", 4) == 0
                               ? within->admin1 : NULL))
                 in_container = c;
-            if (in_doc == NULL && (is_land(c) || is_area(c)))
-                in_doc = c;     /* a country, continent or area */
+            if (area == NULL && is_area(c))
+                area = c;
+            if (in_doc == NULL && is_land(c))
+                in_doc = c;     /* a country or continent */
             else if (in_doc == NULL && doc_country(gc, c->country))
                 in_doc = c;
         }
+        /* an area before the towns named after it (the Atlantic, not
+         * Atlantic, Iowa), which sort first by population */
+        if (area != NULL &&
+            (in_doc == NULL || strncmp(in_doc->feature, "PPL", 3) == 0))
+            in_doc = area;
         if (in_container != NULL)
             best = in_container;
         else if (in_doc != NULL)

@@ -214,6 +214,10 @@ static void test_places__regions_seas_and_islands(void **state)
     assert_string_equal(p[3].feature, "SEA");
     /* an area does not start a longer name it is not */
     expect_spans("The Atlantic Council said so.", "");
+    /* and comes before a town of its name, even in that town's country */
+    p = places_of("In the United States, storms crossed the Atlantic.", &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(p[1].feature, "OCN");
 }
 
 static void test_places__mention_records(void **state)
