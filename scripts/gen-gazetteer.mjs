@@ -570,7 +570,7 @@ codes.forEach(([a2, a3], i) => {
 bloom.copy(buf, bloomAt);
 Buffer.concat(strings).copy(buf, stringsAt);
 writeFileSync(out, buf);
-process.stderr.write(`${out}: ${places.length} places (${nAdmin1} and ${nAdmin2} `
-                     + `divisions), ${nOther} other names, `
+process.stderr.write(`${out}: ${places.length} places (${nAdmin1} and `
+                     + `${nAdmin2} divisions), ${nOther} other names, `
                      + `${names.length} names, ${codes.length} countries, `
                      + `${buf.length} bytes\n`);
