@@ -44,7 +44,7 @@ typedef struct wtok {
     uint32_t start, len;        /* in the folded text */
     bool cap;                   /* capitalised in the original */
     bool word;
-    bool poss;                  /* "'s" followed, cut off: "China's" */
+    bool poss;                  /* "'s" follows, cut off: "China's" */
 } wtok;
 
 struct casus_geocoder {
@@ -203,11 +203,11 @@ static int tokenize(casus_geocoder *gc, const char *orig)
         w->start = (uint32_t)t.start;
         w->len = (uint32_t)t.len;
         w->word = t.kind == TEXT_TOK_WORD;
-        /* "China's", "Kenya’s" (folded to '): the name without its
-         * "'s", which ends a run of names; but "People's Republic" */
+        /* "China's", "Kenya’s" (folded to '): the word without its
+         * "'s"; key_of() spells it out inside a name ("People's
+         * Republic of China") */
         const char *e = gc->folded.buf + t.start + t.len;
-        w->poss = w->word && t.len > 2 && e[-2] == '\'' && e[-1] == 'S' &&
-                  !(t.len == 8 && memcmp(e - 8, "PEOPLE", 6) == 0);
+        w->poss = w->word && t.len > 2 && e[-2] == '\'' && e[-1] == 'S';
         if (w->poss)
             w->len -= 2;
         const unsigned char c =
@@ -217,19 +217,21 @@ static int tokenize(casus_geocoder *gc, const char *orig)
     return 0;
 }
 
-/* The lookup key of tokens [i, j]: words joined by single spaces. */
+/* The lookup key of tokens [i, j]: words joined by single spaces, with
+ * the "'s" of a possessive inside, and of token j too when whole. */
 static size_t key_of(const casus_geocoder *gc, size_t i, size_t j,
-                     char *buf, size_t cap)
+                     bool whole, char *buf, size_t cap)
 {
     size_t n = 0;
     for (size_t k = i; k <= j; k++) {
         const wtok *t = &gc->toks[k];
-        if (n + t->len + 1 >= cap)
+        const size_t len = t->len + (t->poss && (k < j || whole) ? 2 : 0);
+        if (n + len + 1 >= cap)
             return 0;
         if (k > i)
             buf[n++] = ' ';
-        memcpy(buf + n, gc->folded.buf + t->start, t->len);
-        n += t->len;
+        memcpy(buf + n, gc->folded.buf + t->start, len);
+        n += len;
     }
     return n;
 }
@@ -331,7 +333,7 @@ static bool before_container(const casus_geocoder *gc, size_t j,
     for (size_t end = k; end < gc->n_toks && end < k + 3; end++) {
         if (!gc->toks[end].cap)
             break;
-        size_t klen = key_of(gc, k, end, key, sizeof(key));
+        size_t klen = key_of(gc, k, end, false, key, sizeof(key));
         size_t cn = klen ? gaz_lookup(gc->g, key, klen, cids, 8) : 0;
         for (size_t a = 0; a < cn && a < 8; a++) {
             const gaz_place *c = gaz_place_at(gc->g, cids[a]);
@@ -456,40 +458,61 @@ static size_t joined_run(const casus_geocoder *gc, size_t run)
         k++;
     if (k == run + 1 || k >= gc->n_toks || !gc->toks[k].cap)
         return run;
-    while (!gc->toks[k].poss && k + 1 < gc->n_toks && gc->toks[k + 1].cap)
+    while (k + 1 < gc->n_toks && gc->toks[k + 1].cap)
         k++;
     return k;
+}
+
+/* How many places tokens [i, end] name, with them in ids, when that is a
+ * place there; 0 otherwise.  whole: with the "'s" of token end. */
+static size_t lookup(const casus_geocoder *gc, size_t i, size_t end,
+                     bool whole, uint32_t *ids)
+{
+    char key[256];
+    const size_t klen = key_of(gc, i, end, whole, key, sizeof(key));
+    const size_t n = klen ? gaz_lookup(gc->g, key, klen, ids, MAX_CANDS) : 0;
+    return n > 0 && acceptable(gc, i, end, ids, n) ? n : 0;
+}
+
+/* May a name end at token end of a run ending at token run: the whole
+ * run, or a shorter start of it that names a country, a continent or a
+ * city of a million ("London Mayor ...")? */
+static bool may_end(const casus_geocoder *gc, size_t end, size_t run,
+                    const uint32_t *ids)
+{
+    const gaz_place *top = gaz_place_at(gc->g, ids[0]);
+    return end == run || is_land(top) ||
+           (strncmp(top->feature, "PPL", 3) == 0 &&
+            top->population >= 1000000);
 }
 
 /* The last token of the name that starts a run at token i and ends it
  * at token run (file comment), with its places in ids; SIZE_MAX when it
  * names none.  The run joined to the next ("Republic of the Congo")
- * must name a place whole; the run alone may name one at a shorter
- * start of it, if that is a country, a continent or a city of a million
- * ("London Mayor ..."). */
-static size_t match_run(const casus_geocoder *gc, size_t i, size_t run,
+ * must name a place whole; the run alone may name one as may_end() says
+ * or up to a possessive ("Hawaii's Governor ...").  A word with "'s" is
+ * tried with it first ("St. John's"), and keeps it when that names a
+ * place. */
+static size_t match_run(casus_geocoder *gc, size_t i, size_t run,
                         uint32_t *ids, size_t *n)
 {
-    char key[256];
     const size_t longer = joined_run(gc, run);
-    if (longer > run && longer - i < MAX_WORDS) {
-        size_t klen = key_of(gc, i, longer, key, sizeof(key));
-        *n = klen ? gaz_lookup(gc->g, key, klen, ids, MAX_CANDS) : 0;
-        if (*n > 0 && acceptable(gc, i, longer, ids, *n))
-            return longer;
-    }
+    if (longer > run && longer - i < MAX_WORDS &&
+        (*n = lookup(gc, i, longer, false, ids)) > 0)
+        return longer;
     if (run - i >= MAX_WORDS)
         return SIZE_MAX;
     for (size_t end = run;; end--) {
-        size_t klen = key_of(gc, i, end, key, sizeof(key));
-        *n = klen ? gaz_lookup(gc->g, key, klen, ids, MAX_CANDS) : 0;
-        if (*n > 0 && acceptable(gc, i, end, ids, *n)) {
-            const gaz_place *top = gaz_place_at(gc->g, ids[0]);
-            if (end == run || is_land(top) ||
-                (strncmp(top->feature, "PPL", 3) == 0 &&
-                 top->population >= 1000000))
-                return end;
+        wtok *t = &gc->toks[end];
+        if (t->poss && (*n = lookup(gc, i, end, true, ids)) > 0 &&
+            may_end(gc, end, run, ids)) {
+            t->len += 2;
+            t->poss = false;
+            return end;
         }
+        if ((*n = lookup(gc, i, end, false, ids)) > 0 &&
+            (t->poss || may_end(gc, end, run, ids)))
+            return end;
         if (end == i)
             return SIZE_MAX;
     }
@@ -507,10 +530,15 @@ static int find_names(casus_geocoder *gc)
             !tok_in(gc, i - 1, modifiers) &&
             !tok_in(gc, i - 1, openers))
             continue;
-        size_t run = i;             /* the run's last capitalised word */
-        while (!gc->toks[run].poss && run + 1 < gc->n_toks &&
-               gc->toks[run + 1].cap)
-            run++;
+        /* the run's last capitalised word, or its first possessive when
+         * the run is too long to be a name ("Britain's Foreign
+         * Secretary Boris Johnson Said") */
+        size_t run = i, poss = SIZE_MAX;
+        for (; run + 1 < gc->n_toks && gc->toks[run + 1].cap; run++)
+            if (gc->toks[run].poss && poss == SIZE_MAX)
+                poss = run;
+        if (run - i >= MAX_WORDS && poss != SIZE_MAX)
+            run = poss;
         if (abbreviation(gc, i))
             run = i;        /* the token now ends with its full stop */
         size_t n = 0;
@@ -557,7 +585,7 @@ static void resolve(casus_geocoder *gc)
     for (size_t m = gc->n_places; m-- > 0;) {
         casus_place *p = &gc->places[m];
         const size_t i = gc->words[m][0], j = gc->words[m][1];
-        size_t klen = key_of(gc, i, j, key, sizeof(key));
+        size_t klen = key_of(gc, i, j, false, key, sizeof(key));
         size_t n = gaz_lookup(gc->g, key, klen, ids, MAX_CANDS);
         if (n > MAX_CANDS)
             n = MAX_CANDS;

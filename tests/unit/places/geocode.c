@@ -134,6 +134,13 @@ static void test_places__possessives(void **state)
     expect_spans("Hawaii's Governor David Ige spoke.", "Hawaii");
     /* and a name may begin right after it */
     expect_spans("India's Kerala flooded.", "India|Kerala");
+    /* a name with a possessive in it or at its end */
+    expect_spans("Refugees reached Cox's Bazar from Queen Anne's County.",
+                 "Cox's Bazar|Queen Anne's County");
+    expect_spans("Officials in St. John's said so.", "St. John's");
+    /* a run too long to be a name still gives the name before its "'s" */
+    expect_spans("Britain's Foreign Secretary Boris Johnson Said so.",
+                 "Britain");
     /* "People's" is part of a name */
     size_t n;
     const casus_place *p = places_of("Envoys of the People's Republic of "
