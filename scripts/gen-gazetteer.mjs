@@ -526,10 +526,11 @@ function keyHash(key) {
     return h;
 }
 const bloom = Buffer.alloc(BLOOM_BITS / 8);
-for (const n of names)
-    for (const bit of [keyHash(n.key) % BLOOM_BITS,
-                       (keyHash(n.key) >>> 11) % BLOOM_BITS])
+for (const n of names) {
+    const h = keyHash(n.key);
+    for (const bit of [h % BLOOM_BITS, (h >>> 11) % BLOOM_BITS])
         bloom[bit >>> 3] |= 1 << (bit & 7);
+}
 
 const placesAt = HEADER_SIZE;
 const namesAt = placesAt + places.length * PLACE_SIZE;

@@ -423,8 +423,7 @@ static int add_mention(casus_geocoder *gc, size_t i, size_t j)
  * the token.  Elsewhere "Mass." or "Ill." is a word. */
 static bool abbreviation(casus_geocoder *gc, size_t i)
 {
-    if (i < 2 || gc->toks[i - 1].word ||
-        gc->folded.buf[gc->toks[i - 1].start] != ',' || !gc->toks[i - 2].cap)
+    if (i < 2 || !gc->toks[i - 2].cap || !comma_after(gc, i - 2))
         return false;
     wtok *t = &gc->toks[i];
     const char *s = gc->folded.buf + t->start;
