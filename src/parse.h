@@ -22,6 +22,7 @@
 #include "dictdef.h"
 #include "strbuf.h"
 #include "text.h"
+#include "wordcache.h"
 
 /* Word types, after TABARI's parse display. */
 enum {
@@ -42,6 +43,7 @@ typedef struct tok {
     int16_t mention;    /* actor mention covering it, or -1 */
     int16_t live_at;    /* index in the live list, -1 when deleted */
     uint32_t start, end;/* byte offsets in the sentence text */
+    uint32_t hash;      /* map_hash of the word */
 } tok;
 
 /* A dictionary phrase found in the sentence. */
@@ -97,6 +99,7 @@ typedef struct parse_state {
     size_t n_live, live_cap;
     clause *clauses;
     size_t n_clauses, clauses_cap;
+    wordcache wc;           /* the entries and lemma of each word seen */
     uint64_t prefixes[64];  /* Bloom filter of every word prefix: bit
                                (map_hash(prefix) & 4095) is set */
     bool all_caps;

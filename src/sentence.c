@@ -26,6 +26,7 @@
 
 #include "alloc.h"
 #include "parse.h"
+#include "wordcache.h"
 
 /* ---- state -------------------------------------------------------------- */
 
@@ -44,6 +45,7 @@ void parse_dispose(parse_state *ps)
     strbuf_dispose(&ps->words);
     strbuf_dispose(&ps->fold);
     text_map_dispose(&ps->fmap);
+    wordcache_dispose(&ps->wc);
     cs_free(ps->toks);
     cs_free(ps->units);
     cs_free(ps->mentions);
@@ -282,6 +284,7 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             h = map_hash_add(h, (unsigned char)t->w[l]);
             ps->prefixes[(h >> 6) & 63] |= 1ull << (h & 63);
         }
+        t->hash = h;
     }
     return 0;
 }
@@ -365,51 +368,41 @@ static bool phrase_possible(const parse_state *ps, const entry *e)
     return true;
 }
 
-/* Best dictionary phrase starting at token i: longest, then earliest;
- * only entries of kind `only` unless it is -1. */
-static long best_entry(const parse_state *ps, size_t i, long *end_out,
-                       int only)
+/* Best dictionary phrase starting at token i, among the entries its word
+ * begins: longest, then earliest; only entries of kind `only` unless it
+ * is -1. */
+static long best_entry(const parse_state *ps, size_t i,
+                       const wordcache *wc, const wc_slot *word,
+                       long *end_out, int only)
 {
     const casus_dict *d = ps->dict;
     const tok *t = &ps->toks[i];
     long best = -1, best_end = -1;
     uint32_t best_len = 0;
 
-    /* every prefix of the word may be a stem in the index; the hash of
-     * each prefix extends the one before */
-    uint32_t h = MAP_HASH_INIT;
-    const uint64_t lens = d->key_lens[(unsigned char)t->w[0]];
-    for (size_t l = 1; l <= t->len; l++) {
-        h = map_hash_add(h, (unsigned char)t->w[l - 1]);
-        if (l > 64 || !(lens & (1ull << (l - 1))) ||
-            !dict_bloom_may(d->key_bloom, h))
-            continue;   /* no key of this length starts with this byte,
-                           or none has this hash */
-        const entry_list *el = map_get_hashed(&d->index, t->w, l, h);
-        if (el == NULL)
+    const uint32_t *ids;
+    const size_t n = wordcache_cands(wc, word, &ids);
+    for (size_t k = 0; k < n; k++) {
+        const entry *e = &d->entries[ids[k]];
+        if (only >= 0 && e->kind != only)
             continue;
-        for (uint32_t k = 0; k < el->n; k++) {
-            const entry *e = &d->entries[el->ids[k]];
-            if (only >= 0 && e->kind != only)
-                continue;
-            if (e->caps_only && !t->allcap)
-                continue;
-            if (!phrase_possible(ps, e))
-                continue;
-            long end = match_phrase(ps, &e->ph, i, ends_of(e->kind), NULL);
-            if (end < 0)
-                continue;
-            /* longest by the dictionary phrase's letters: ATTACKED before
-             * ATTACK (MINWRD-02), as the manual orders SIGNALLED, SIGNED,
-             * SIGN.  (TABARI's stored output prefers SECURITY_FORCE_ to
-             * SECURITY_FORCES_ for "security forces"; the suite decides.) */
-            uint32_t len = e->ph.length;
-            if (best < 0 || len > best_len ||
-                (len == best_len && e->seq < d->entries[best].seq)) {
-                best = el->ids[k];
-                best_len = len;
-                best_end = end;
-            }
+        if (e->caps_only && !t->allcap)
+            continue;
+        if (!phrase_possible(ps, e))
+            continue;
+        long end = match_phrase(ps, &e->ph, i, ends_of(e->kind), NULL);
+        if (end < 0)
+            continue;
+        /* longest by the dictionary phrase's letters: ATTACKED before
+         * ATTACK (MINWRD-02), as the manual orders SIGNALLED, SIGNED,
+         * SIGN.  (TABARI's stored output prefers SECURITY_FORCE_ to
+         * SECURITY_FORCES_ for "security forces"; the suite decides.) */
+        uint32_t len = e->ph.length;
+        if (best < 0 || len > best_len ||
+            (len == best_len && e->seq < d->entries[best].seq)) {
+            best = (long)ids[k];
+            best_len = len;
+            best_end = end;
         }
     }
     *end_out = best_end;
@@ -509,13 +502,19 @@ static int classify(parse_state *ps)
 {
     const casus_dict *d = ps->dict;
     size_t i = 0;
+    if (ps->wc.slots == NULL && wordcache_init(&ps->wc) < 0)
+        return CASUS_ENOMEM;
     for (size_t k = 0; k < ps->n_toks; k++)
         ps->toks[k].unit = -1;
     while (i < ps->n_toks) {
         tok *t = &ps->toks[i];
         long end = -1;
-        long id = (t->type == T_COMMA || t->type == T_QUOTE) ? -1 :
-            best_entry(ps, i, &end, -1);
+        long id = -1;
+        wc_slot *ws = NULL;
+        if (t->type != T_COMMA && t->type != T_QUOTE) {
+            ws = wordcache_word(&ps->wc, d, t->w, t->len, t->hash);
+            id = best_entry(ps, i, &ps->wc, ws, &end, -1);
+        }
         /* LEMMAS (casus extension): a word no entry matches tries its verb
          * lemma, so "sought" finds SEEK_ without a { SOUGHT_ } line */
         char lem[TEXT_WORD_MAX + 1];
@@ -527,12 +526,15 @@ static int classify(parse_state *ps)
         if (id < 0 && ps->opts.lemmas && t->type == T_NULL &&
             t->len >= 3 && t->len < TEXT_WORD_MAX &&
             !(i > 0 && t->cap && !ps->all_caps)) {
-            lem_len = text_lemma_verb(lem, sizeof(lem), t->w, t->len, NULL);
+            lem_len = ws ? wordcache_lemma(&ps->wc, ws, lem) :
+                text_lemma_verb(lem, sizeof(lem), t->w, t->len, NULL);
             if (lem_len > 0 && lem_len < sizeof(lem) &&
                 (lem_len != t->len || memcmp(lem, t->w, lem_len) != 0)) {
                 t->w = lem;
                 t->len = (uint16_t)lem_len;
-                id = best_entry(ps, i, &end, K_VERB);
+                ws = wordcache_word(&ps->wc, d, lem, lem_len,
+                                    map_hash(lem, lem_len));
+                id = best_entry(ps, i, &ps->wc, ws, &end, K_VERB);
                 if (id < 0) {
                     t->w = word;
                     t->len = word_len;

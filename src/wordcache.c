@@ -1,0 +1,165 @@
+/*
+ * wordcache.c - what the dictionary holds for a word, remembered
+ *
+ * A slot per distinct word, found by linear probing from its hash; the
+ * word, its lemma and its candidate ids are appended to flat arrays.
+ * The table is emptied whole when a slot or array would pass its bound,
+ * so it never holds more than WC_MAX_WORDS words.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "wordcache.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "text.h"
+
+#define WC_SLOTS (1u << 15)         /* a power of two */
+#define WC_MAX_WORDS (WC_SLOTS / 2) /* probes stay short */
+#define WC_CHARS (WC_MAX_WORDS * 24u)
+#define WC_IDS (1u << 16)
+#define WC_LEMMA_UNKNOWN UINT16_MAX
+
+struct wc_slot {
+    uint32_t hash;
+    uint32_t key;           /* offset of the word in chars */
+    uint32_t ids;           /* offset of its candidates in ids */
+    uint32_t lemma;         /* offset of its lemma in chars */
+    uint16_t key_len;       /* 0: the slot is empty */
+    uint16_t n_ids;
+    uint16_t lemma_len;     /* WC_LEMMA_UNKNOWN until asked for */
+};
+
+int wordcache_init(wordcache *wc)
+{
+    memset(wc, 0, sizeof(*wc));
+    wc->slots = cs_calloc(WC_SLOTS, sizeof(*wc->slots));
+    wc->chars = cs_malloc(WC_CHARS);
+    wc->ids = cs_malloc(WC_IDS * sizeof(*wc->ids));
+    if (wc->slots == NULL || wc->chars == NULL || wc->ids == NULL) {
+        wordcache_dispose(wc);
+        return CASUS_ENOMEM;
+    }
+    return 0;
+}
+
+void wordcache_dispose(wordcache *wc)
+{
+    cs_free(wc->slots);
+    cs_free(wc->chars);
+    cs_free(wc->ids);
+    memset(wc, 0, sizeof(*wc));
+}
+
+static void clear(wordcache *wc)
+{
+    memset(wc->slots, 0, WC_SLOTS * sizeof(*wc->slots));
+    wc->n_used = wc->chars_len = wc->ids_len = 0;
+}
+
+/* The regular endings a phrase's last word may take, by its kind. */
+static int ends_of_entry(const entry *e)
+{
+    if (e->ph.n_words > 1)
+        return END_NONE;    /* only the first word is checked here */
+    switch (e->kind) {
+    case K_VERB: case K_TIME: case K_ATTRIB: return END_VERB;
+    default: return END_NOUN;
+    }
+}
+
+/*
+ * Append the candidates of w to wc->ids; returns their number, or -1
+ * when they do not fit.  Every prefix of w may be a key of the index;
+ * the hash of each prefix extends the one before.
+ */
+static long find_cands(wordcache *wc, const casus_dict *d, const char *w,
+                       size_t n)
+{
+    const uint64_t lens = d->key_lens[(unsigned char)w[0]];
+    uint32_t h = MAP_HASH_INIT;
+    size_t count = 0;
+    for (size_t l = 1; l <= n && l <= 64; l++) {
+        h = map_hash_add(h, (unsigned char)w[l - 1]);
+        if (!(lens & (1ull << (l - 1))) || !dict_bloom_may(d->key_bloom, h))
+            continue;   /* no key of this length starts with this byte,
+                           or none has this hash */
+        const entry_list *el = map_get_hashed(&d->index, w, l, h);
+        if (el == NULL)
+            continue;
+        for (uint32_t k = 0; k < el->n; k++) {
+            const entry *e = &d->entries[el->ids[k]];
+            if (!word_match(&e->ph.words[0], w, n, ends_of_entry(e)))
+                continue;
+            if (wc->ids_len + count >= WC_IDS)
+                return -1;
+            wc->ids[wc->ids_len + count++] = el->ids[k];
+        }
+    }
+    return (long)count;
+}
+
+wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
+                        const char *w, size_t n, uint32_t h)
+{
+    if (n == 0 || n > TEXT_WORD_MAX)
+        return NULL;
+    for (int tries = 0; tries < 2; tries++) {
+        size_t i = h & (WC_SLOTS - 1);
+        wc_slot *s;
+        for (;; i = (i + 1) & (WC_SLOTS - 1)) {
+            s = &wc->slots[i];
+            if (s->key_len == 0)
+                break;
+            if (s->hash == h && s->key_len == n &&
+                memcmp(wc->chars + s->key, w, n) == 0)
+                return s;
+        }
+        /* a new word: room for it and its candidates? */
+        if (wc->n_used < WC_MAX_WORDS && wc->chars_len + n <= WC_CHARS) {
+            long nc = find_cands(wc, d, w, n);
+            if (nc >= 0) {
+                s->hash = h;
+                s->key = (uint32_t)wc->chars_len;
+                s->key_len = (uint16_t)n;
+                memcpy(wc->chars + wc->chars_len, w, n);
+                wc->chars_len += n;
+                s->ids = (uint32_t)wc->ids_len;
+                s->n_ids = (uint16_t)nc;
+                wc->ids_len += (size_t)nc;
+                s->lemma_len = WC_LEMMA_UNKNOWN;
+                wc->n_used++;
+                return s;
+            }
+        }
+        clear(wc);
+    }
+    return NULL;    /* more candidates than the whole table holds */
+}
+
+size_t wordcache_cands(const wordcache *wc, const wc_slot *s,
+                       const uint32_t **ids_out)
+{
+    *ids_out = s ? wc->ids + s->ids : NULL;
+    return s ? s->n_ids : 0;
+}
+
+size_t wordcache_lemma(wordcache *wc, wc_slot *s, char *out)
+{
+    if (s->lemma_len != WC_LEMMA_UNKNOWN) {
+        memcpy(out, wc->chars + s->lemma, s->lemma_len);
+        out[s->lemma_len] = '\0';
+        return s->lemma_len;
+    }
+    const size_t len = text_lemma_verb(out, TEXT_WORD_MAX + 1,
+                                       wc->chars + s->key, s->key_len, NULL);
+    /* kept when it fits, else found again next time */
+    if (len <= TEXT_WORD_MAX && wc->chars_len + len <= WC_CHARS) {
+        memcpy(wc->chars + wc->chars_len, out, len);
+        s->lemma = (uint32_t)wc->chars_len;
+        s->lemma_len = (uint16_t)len;
+        wc->chars_len += len;
+    }
+    return len;
+}

@@ -1,0 +1,65 @@
+/*
+ * wordcache.h - what the dictionary holds for a word, remembered
+ *
+ * Finding the dictionary phrases that a word can begin costs an index
+ * probe for every prefix of the word (a stem such as ACCEPT matches
+ * ACCEPTED), and its verb lemma costs a walk through WordNet's tables.
+ * News repeats its words, so a parse remembers both for each distinct
+ * word in a bounded table: the entries whose first word matches the
+ * word, and its lemma.  When the table is full it is emptied and
+ * refilled.  Nothing is allocated after wordcache_init(), and what a word
+ * is given never depends on which words came before it.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef CASUS_WORDCACHE_H
+#define CASUS_WORDCACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dictdef.h"
+
+typedef struct wc_slot wc_slot;
+
+typedef struct wordcache {
+    wc_slot *slots;     /* WC_SLOTS, open addressing */
+    size_t n_used;
+    char *chars;        /* the words and their lemmas */
+    size_t chars_len;
+    uint32_t *ids;      /* every word's candidate entry ids, in runs */
+    size_t ids_len;
+} wordcache;
+
+#define WORDCACHE_INIT { NULL, 0, NULL, 0, NULL, 0 }
+
+/* Allocate the tables.  Returns 0 or CASUS_ENOMEM. */
+int wordcache_init(wordcache *wc);
+void wordcache_dispose(wordcache *wc);
+
+/*
+ * The slot of word w (upper case, folded, n bytes) with h = map_hash(w,
+ * n), filled on first sight.  It stays valid until the next call of
+ * wordcache_word() on wc.  NULL only for an empty word or one longer
+ * than TEXT_WORD_MAX.  The table must only ever be used with one d.
+ */
+wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
+                        const char *w, size_t n, uint32_t h);
+
+/*
+ * The entries of d whose phrase's first word matches the slot's word for
+ * the phrase's kind: exactly those of d->index under any prefix of the
+ * word that word_match() accepts, in index order.  Returns their number
+ * and sets *ids_out.  A NULL slot has none.
+ */
+size_t wordcache_cands(const wordcache *wc, const wc_slot *s,
+                       const uint32_t **ids_out);
+
+/*
+ * text_lemma_verb(out, TEXT_WORD_MAX + 1, word, len, NULL) of the slot's
+ * word, remembered; out must hold TEXT_WORD_MAX + 1 bytes.  Returns what
+ * text_lemma_verb returns.
+ */
+size_t wordcache_lemma(wordcache *wc, wc_slot *s, char *out);
+
+#endif
