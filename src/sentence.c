@@ -73,34 +73,45 @@ const char *parse_type_name(int type)
 
 /* ---- 1. tokens ---------------------------------------------------------- */
 
-static int push_tok(parse_state *ps, const char *w, size_t len, bool cap,
-                    uint32_t start, uint32_t end, int type)
+#define MAX_TOKS 2000   /* tokens kept of a sentence */
+
+/* Note every prefix of the word of t for the coder's pattern prefilter,
+ * and the whole word's hash for the word cache. */
+static void note_prefixes(parse_state *ps, tok *t, const char *w)
 {
-    if (ps->n_toks >= ps->toks_cap &&
-        CS_ARRAY_GROW(ps->toks, ps->toks_cap, ps->n_toks + 1) < 0)
-        return CASUS_ENOMEM;
-    if (ps->n_toks >= 2000)
-        return 0;   /* far beyond any sentence; the rest is ignored */
+    uint32_t h = MAP_HASH_INIT;
+    for (size_t l = 0; l < t->len; l++) {
+        h = map_hash_add(h, (unsigned char)w[l]);
+        ps->prefixes[(h >> 6) & 63] |= 1ull << (h & 63);
+    }
+    t->hash = h;
+}
+
+/* Add a token; tokenize() has made room for every token and word the
+ * sentence can hold. */
+static void push_tok(parse_state *ps, const char *w, size_t len, bool cap,
+                     uint32_t start, uint32_t end, int type)
+{
+    if (ps->n_toks >= MAX_TOKS)
+        return;     /* far beyond any sentence; the rest is ignored */
     tok *t = &ps->toks[ps->n_toks++];
     memset(t, 0, sizeof(*t));
     /* store the offset now; pointers are fixed once `words` stops moving */
     t->w = (const char *)(uintptr_t)ps->words.len;
     t->len = (uint16_t)len;
     /* the word and its NUL, kept NUL-terminated as a strbuf is */
-    if (ps->words.len + len + 1 >= ps->words.cap &&
-        strbuf_grow(&ps->words, len + 1) < 0)
-        return CASUS_ENOMEM;
-    memcpy(ps->words.buf + ps->words.len, w, len);
+    char *out = ps->words.buf + ps->words.len;
+    memcpy(out, w, len);
+    out[len] = '\0';
+    out[len + 1] = '\0';
     ps->words.len += len + 1;
-    ps->words.buf[ps->words.len - 1] = '\0';
-    ps->words.buf[ps->words.len] = '\0';
     t->cap = cap;
     t->start = start;
     t->end = end;
     t->type = (uint8_t)type;
     t->unit = -1;
     t->mention = -1;
-    return ps->words.oom ? CASUS_ENOMEM : 0;
+    note_prefixes(ps, t, w);
 }
 
 /* ASCII classes, as <ctype.h> has them in the C locale, without its
@@ -120,10 +131,17 @@ static inline bool ascii_digit(unsigned char c)
     return (unsigned)(c - '0') < 10u;
 }
 
+/* Letters, digits, ' . & and every byte of a multi-byte character: a
+ * bit per byte value. */
+static const uint64_t word_bytes[4] = {
+    0x03ff40c000000000u,    /* & ' . 0-9 */
+    0x07fffffe07fffffeu,    /* A-Z a-z */
+    UINT64_MAX, UINT64_MAX
+};
+
 static inline bool is_word_byte(unsigned char c)
 {
-    return ascii_lower(c) || ascii_upper(c) || ascii_digit(c) ||
-           c == '\'' || c == '.' || c == '&' || c >= 0x80;
+    return (word_bytes[c >> 6] >> (c & 63)) & 1;
 }
 
 /* Map the few multi-byte punctuation marks that matter to ASCII. */
@@ -159,16 +177,14 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
     text_map_cursor at = TEXT_MAP_CURSOR(&ps->fmap);
     char buf[64];
     size_t i = 0;
-    bool any_lower = false, ascii = true;
+    unsigned n_lower = 0, high = 0;
 
     for (size_t k = 0; k < len; k++) {
-        if (ascii_lower(orig[k]))
-            any_lower = true;
-        if (orig[k] >= 0x80)
-            ascii = false;
+        n_lower += ascii_lower(orig[k]);
+        high |= orig[k];
     }
-    ps->all_caps = !any_lower;
-    if (!ascii) {
+    ps->all_caps = n_lower == 0;
+    if (high >= 0x80) {
         int err = text_fold(&ps->fold, &ps->fmap, text, len);
         if (err == CASUS_ENOMEM)
             return err;
@@ -178,16 +194,28 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             fm = &ps->fmap;
         }
     }
+    /* room for every token and word: a token takes at least one byte
+     * of text, a word splits at most once (N'T), and a word and its NUL
+     * take at most two bytes per byte of text */
+    const size_t max_toks = len + 1 < MAX_TOKS ? len + 1 : MAX_TOKS;
+    if (max_toks > ps->toks_cap &&
+        CS_ARRAY_GROW(ps->toks, ps->toks_cap, max_toks) < 0)
+        return CASUS_ENOMEM;
+    if (strbuf_grow(&ps->words, 2 * len + 2) < 0)
+        return CASUS_ENOMEM;
+    memset(ps->prefixes, 0, sizeof(ps->prefixes));
 #define ORIG(i) (fm ? text_map_cursor_byte(&at, (i)) : (i))
 #define LOWER_AT(i) ascii_lower(orig[ORIG(i)])
-    /* only bytes from 0xC2 on can start what punct_utf8() maps */
-#define PUNCT_AT(i, sub) (s[i] >= 0xC2 ? punct_utf8(s + (i), len - (i), \
-                                                   (sub)) : 0)
     while (i < len) {
         char sub;
-        int pn = PUNCT_AT(i, &sub);
-        unsigned char c = pn ? (unsigned char)sub : s[i];
-        size_t step = pn ? (size_t)pn : 1;
+        unsigned char c = s[i];
+        size_t step = 1;
+        int pn;
+        /* only bytes from 0xC2 on can start what punct_utf8() maps */
+        if (c >= 0xC2 && (pn = punct_utf8(s + i, len - i, &sub)) != 0) {
+            c = (unsigned char)sub;
+            step = (size_t)pn;
+        }
         if (c == ',' || c == ';') {
             /* commas inside numbers vanish: 1,500 */
             if (c == ',' && i > 0 && i + 1 < len && ascii_digit(s[i - 1]) &&
@@ -195,16 +223,14 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
                 i++;
                 continue;
             }
-            if (push_tok(ps, ",", 1, false, (uint32_t)ORIG(i),
-                         (uint32_t)ORIG(i + 1), T_COMMA) < 0)
-                return CASUS_ENOMEM;
+            push_tok(ps, ",", 1, false, (uint32_t)ORIG(i),
+                     (uint32_t)ORIG(i + 1), T_COMMA);
             i += step;
             continue;
         }
         if (c == '"') {
-            if (push_tok(ps, "\"", 1, false, (uint32_t)ORIG(i),
-                         (uint32_t)ORIG(i + step), T_QUOTE) < 0)
-                return CASUS_ENOMEM;
+            push_tok(ps, "\"", 1, false, (uint32_t)ORIG(i),
+                     (uint32_t)ORIG(i + step), T_QUOTE);
             i += step;
             continue;
         }
@@ -213,21 +239,30 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             continue;
         }
         /* a word */
-        size_t start = i, bl = 0;
-        bool cap = ascii_upper(orig[ORIG(i)]);
+        const size_t start = i;
+        size_t bl = 0;
+        size_t first_lower = SIZE_MAX;  /* ASCII text: its first a-z */
+        const bool cap = ascii_upper(orig[ORIG(i)]);
         int periods = 0;
         while (i < len) {
-            pn = PUNCT_AT(i, &sub);
-            c = pn ? (unsigned char)sub : s[i];
-            step = pn ? (size_t)pn : 1;
+            c = s[i];
+            step = 1;
+            if (c >= 0xC2 && (pn = punct_utf8(s + i, len - i, &sub)) != 0) {
+                c = (unsigned char)sub;
+                step = (size_t)pn;
+            }
             if (!is_word_byte(c))
                 break;
-            if (c == '.' && i > 0 && LOWER_AT(i - 1))
-                break;      /* end of sentence or a lower-case abbrev. */
-            if (c == '.')
+            if (c == '.') {
+                if (i > 0 && LOWER_AT(i - 1))
+                    break;  /* end of sentence or a lower-case abbrev. */
                 periods++;
-            if (bl + 1 < sizeof(buf))
-                buf[bl++] = (char)(ascii_lower(c) ? c - 'a' + 'A' : c);
+            } else if (ascii_lower(c)) {
+                if (first_lower == SIZE_MAX)
+                    first_lower = i;
+                c = (unsigned char)(c - 'a' + 'A');
+            }
+            buf[bl++] = (char)c;
             i += step;
             if (bl == 63)
                 break;      /* TABARI splits words of 63 characters */
@@ -251,40 +286,34 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
         if (ps->dict->split_nt && bl >= off + 4 &&
             memcmp(buf + bl - 3, "N'T", 3) == 0)
             nt = 3;
-        if (bl - nt > off) {
+        if (bl - nt > off && ps->n_toks < MAX_TOKS) {
             int type = ascii_digit((unsigned char)buf[off]) ? T_NUM : T_NULL;
-            if (push_tok(ps, buf + off, bl - off - nt, cap,
-                         (uint32_t)ORIG(start), (uint32_t)ORIG(end - nt),
-                         type) < 0)
-                return CASUS_ENOMEM;
-            tok *pt = &ps->toks[ps->n_toks - 1];
-            pt->allcap = 1;
             const size_t q_end = ORIG(end - nt);
-            for (size_t q = ORIG(start); q < q_end; q++)
-                if (ascii_lower(orig[q]))
-                    pt->allcap = 0;
-            if (nt && push_tok(ps, "N'T", 3, false, (uint32_t)ORIG(end - nt),
-                               (uint32_t)ORIG(end), T_NULL) < 0)
-                return CASUS_ENOMEM;
+            push_tok(ps, buf + off, bl - off - nt, cap, (uint32_t)ORIG(start),
+                     (uint32_t)q_end, type);
+            tok *pt = &ps->toks[ps->n_toks - 1];
+            /* no lower-case letter in the original word */
+            pt->allcap = 1;
+            if (fm == NULL) {
+                pt->allcap = first_lower >= q_end;
+            } else {
+                for (size_t q = ORIG(start); q < q_end; q++)
+                    if (ascii_lower(orig[q]))
+                        pt->allcap = 0;
+            }
+            if (nt)
+                push_tok(ps, "N'T", 3, false, (uint32_t)ORIG(end - nt),
+                         (uint32_t)ORIG(end), T_NULL);
         }
         if (i == start)
             i++;
     }
 #undef ORIG
 #undef LOWER_AT
-#undef PUNCT_AT
-    /* now that `words` is final, turn offsets into pointers, and note
-     * every prefix of every word for the coder's pattern prefilter */
-    memset(ps->prefixes, 0, sizeof(ps->prefixes));
+    /* now that `words` is final, turn offsets into pointers */
     for (size_t k = 0; k < ps->n_toks; k++) {
         tok *t = &ps->toks[k];
         t->w = ps->words.buf + (uintptr_t)t->w;
-        uint32_t h = MAP_HASH_INIT;
-        for (size_t l = 0; l < t->len; l++) {
-            h = map_hash_add(h, (unsigned char)t->w[l]);
-            ps->prefixes[(h >> 6) & 63] |= 1ull << (h & 63);
-        }
-        t->hash = h;
     }
     return 0;
 }
@@ -493,9 +522,11 @@ static const char *resolve_code(const entry *e, int32_t date)
     return fallback ? fallback->code : "---";
 }
 
+/* Is code the special code sp ("###", "+++", "---")? */
 static bool is_special(const char *code, const char *sp)
 {
-    return code && strcmp(code, sp) == 0;
+    return code && code[0] == sp[0] && code[1] == sp[1] &&
+           code[2] == sp[2] && code[3] == '\0';
 }
 
 static int classify(parse_state *ps)
@@ -1155,13 +1186,13 @@ static void drop_comma_clauses(parse_state *ps)
 static int split_clauses(parse_state *ps)
 {
     ps->n_live = 0;
+    if (CS_ARRAY_GROW(ps->live, ps->live_cap, ps->n_toks) < 0)
+        return CASUS_ENOMEM;
     for (size_t i = 0; i < ps->n_toks; i++) {
         ps->toks[i].live_at = -1;
         if (ps->toks[i].deleted)
             continue;
         ps->toks[i].live_at = (int16_t)ps->n_live;
-        if (CS_ARRAY_GROW(ps->live, ps->live_cap, ps->n_live + 1) < 0)
-            return CASUS_ENOMEM;
         ps->live[ps->n_live++] = (uint16_t)i;
     }
     ps->n_clauses = 0;
