@@ -16,7 +16,13 @@ BUILD   ?= build
 CC      ?= cc
 PKGS    := icu-uc icu-i18n jansson yajl sqlite3 libxml-2.0
 
-OPT     ?= -O2 -g
+# GCC's link-time optimisation, with fat objects so that libcasus.a links
+# without it too (bench/README.md has what it gains); other compilers
+# build without it
+IS_GCC  := $(shell $(CC) -dM -E -x c /dev/null 2>/dev/null | \
+             grep -q __clang__ || echo yes)
+LTO     := $(if $(IS_GCC),-flto=auto -ffat-lto-objects)
+OPT     ?= -O3 -g $(LTO)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wpointer-arith \
            -Wcast-align -Wwrite-strings -Wundef -Wformat=2 \
            -Wno-missing-field-initializers
