@@ -536,7 +536,15 @@ static void put_json_str(sink *s, const char *str)
             i += len;
             continue;
         } else {
-            put(s, (const char *)&str[i], 1);
+            /* a run of bytes that need no escape, put at once */
+            size_t j = i + 1;
+            while (j < n && (unsigned char)str[j] >= 0x20 &&
+                   (unsigned char)str[j] < 0x7f && str[j] != '"' &&
+                   str[j] != '\\')
+                j++;
+            put(s, str + i, j - i);
+            i = j;
+            continue;
         }
         i++;
     }

@@ -21,7 +21,6 @@
  */
 #include <ctype.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -718,6 +717,18 @@ static void combine(char *out, size_t cap, const char *actor,
     out[n1 + n2] = '\0';
 }
 
+/* out = at most a_max bytes of a, then at most b_max of b, cut to cap. */
+static void join_codes(char *out, size_t cap, const char *a, size_t a_max,
+                       const char *b, size_t b_max)
+{
+    size_t n = 0;
+    for (size_t i = 0; a[i] && i < a_max && n + 1 < cap; i++)
+        out[n++] = a[i];
+    for (size_t i = 0; b[i] && i < b_max && n + 1 < cap; i++)
+        out[n++] = b[i];
+    out[n] = '\0';
+}
+
 static int new_mention(parse_state *ps, size_t first, size_t last, int u)
 {
     if (CS_ARRAY_GROW(ps->mentions, ps->mentions_cap, ps->n_mentions + 1) <
@@ -868,9 +879,9 @@ static int build_mentions(parse_state *ps)
             char code[CASUS_ACTOR_MAX];
             const char *unk = ps->opts.unknown_actor;
             if (e->agent_suffix)
-                snprintf(code, sizeof(code), "%.24s%s", e->u.agent, unk);
+                join_codes(code, sizeof(code), e->u.agent, 24, unk, SIZE_MAX);
             else
-                snprintf(code, sizeof(code), "%s%.24s", unk, e->u.agent);
+                join_codes(code, sizeof(code), unk, SIZE_MAX, e->u.agent, 24);
             set_codes(&ps->mentions[id], code);
             ps->mentions[id].entry = ag->entry;
             for (long k = a; k <= z; k++)
