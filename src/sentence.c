@@ -93,23 +93,17 @@ static void push_tok(parse_state *ps, const char *w, size_t len, bool cap,
 {
     if (ps->n_toks >= MAX_TOKS)
         return;     /* far beyond any sentence; the rest is ignored */
-    tok *t = &ps->toks[ps->n_toks++];
-    memset(t, 0, sizeof(*t));
-    /* store the offset now; pointers are fixed once `words` stops moving */
-    t->w = (const char *)(uintptr_t)ps->words.len;
-    t->len = (uint16_t)len;
-    /* the word and its NUL, kept NUL-terminated as a strbuf is */
+    /* the word and its NUL, kept NUL-terminated as a strbuf is; `words`
+     * does not move while the sentence is cut up */
     char *out = ps->words.buf + ps->words.len;
     memcpy(out, w, len);
     out[len] = '\0';
     out[len + 1] = '\0';
     ps->words.len += len + 1;
-    t->cap = cap;
-    t->start = start;
-    t->end = end;
-    t->type = (uint8_t)type;
-    t->unit = -1;
-    t->mention = -1;
+    tok *t = &ps->toks[ps->n_toks++];
+    *t = (tok){ .w = out, .len = (uint16_t)len, .type = (uint8_t)type,
+                .cap = cap, .unit = -1, .mention = -1, .start = start,
+                .end = end };
     note_prefixes(ps, t, w);
 }
 
@@ -321,11 +315,6 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
     }
 #undef ORIG
 #undef LOWER_AT
-    /* now that `words` is final, turn offsets into pointers */
-    for (size_t k = 0; k < ps->n_toks; k++) {
-        tok *t = &ps->toks[k];
-        t->w = ps->words.buf + (uintptr_t)t->w;
-    }
     return 0;
 }
 
