@@ -166,6 +166,47 @@ static void test_dates__not_dates(void **state)
     expect("", "-");
 }
 
+/* Date words are matched in any case, but months and weekdays only
+ * capitalised; a month's full stop is skipped only after an
+ * abbreviation. */
+static void test_dates__word_forms(void **state)
+{
+    (void)state;
+    expect("The ceasefire was signed on MARCH 5.", "2019-03-05");
+    expect("Fighting resumed on SEPT. 5.", "2019-09-05");
+    expect("Fighting resumed on Sep 5.", "2019-09-05");
+    expect("Fighting resumed on Jun. 5.", "2019-06-05");
+    expect("Fighting resumed on June. 5.", "-");
+    expect("The ceasefire was signed on Marc 5.", "-");
+    expect("The army withdrew in Sept.", "2019-09-01");
+    expect("Troops left LAST FRIDAY.", "2019-04-05");
+    expect("Talks resume Next Monday.", "2019-04-15");
+    expect("Talks resume next monday.", "-");
+    expect("Yesterday five were hurt.", "2019-04-11");
+    expect("TODAY five were hurt.", "2019-04-12");
+    expect("It happened This Morning.", "2019-04-12");
+    expect("It happened the Day Before Yesterday.", "2019-04-10");
+    expect("Last Week prices rose.", "2019-04-01");
+    expect("It happened on Wednesday Of Last Week.", "2019-04-03");
+    expect("They signed on the 5TH of March.", "2019-03-05");
+    expect("They signed on the 22Nd of March.", "2019-03-22");
+    /* weekdays are not abbreviated, and a name must be the whole word */
+    expect("Rebels met on Mon. 5.", "-");
+    expect("The Sundays were calm.", "-");
+    expect("The Mayday call came at 5.", "-");
+}
+
+/* Any future word before the weekday, in any case, looks ahead; one
+ * after it does not. */
+static void test_dates__future_words(void **state)
+{
+    (void)state;
+    expect("The vote Will take place on Monday.", "2019-04-15");
+    expect("The vote is Scheduled for Tuesday.", "2019-04-16");
+    expect("Delegates are Expected on Saturday.", "2019-04-13");
+    expect("The vote was on Monday and will be repeated.", "2019-04-08");
+}
+
 static void test_dates__null_and_truncated_text(void **state)
 {
     (void)state;
@@ -191,6 +232,8 @@ int main(void)
         cmocka_unit_test(test_dates__first_expression_wins),
         cmocka_unit_test(test_dates__periods),
         cmocka_unit_test(test_dates__not_dates),
+        cmocka_unit_test(test_dates__word_forms),
+        cmocka_unit_test(test_dates__future_words),
         cmocka_unit_test(test_dates__null_and_truncated_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
