@@ -10,7 +10,6 @@
  */
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -54,8 +53,18 @@ static bool valid_day(long y, int m, long d)
     return y >= 1 && y <= 9999 && date_valid(y, m, d);
 }
 
+/* The n decimal digits of v, zero-padded, at p. */
+static void put_digits(char *p, long v, int n)
+{
+    while (n-- > 0) {
+        p[n] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
 /* "YYYY-MM-DD" of a day number; false outside years 1..9999 ("next
- * Monday" after 9999-12-31 has no such form). */
+ * Monday" after 9999-12-31 has no such form).  What snprintf() would
+ * write with "%04ld-%02d-%02ld", without its cost. */
 static bool format_day(long days, char out[11])
 {
     long y, d;
@@ -63,7 +72,12 @@ static bool format_day(long days, char out[11])
     date_from_days(days, &y, &m, &d);
     if (y < 1 || y > 9999)
         return false;
-    snprintf(out, 11, "%04ld-%02d-%02ld", y, m, d);
+    put_digits(out, y, 4);
+    out[4] = '-';
+    put_digits(out + 5, m, 2);
+    out[7] = '-';
+    put_digits(out + 8, d, 2);
+    out[10] = '\0';
     return true;
 }
 
