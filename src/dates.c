@@ -3,9 +3,9 @@
  *
  * The sentence is cut into words, numbers and punctuation (ASCII only:
  * every date word is ASCII), and each word is looked up once, in a small
- * lexicon of keywords and month and weekday names.  Then each token is
- * tried as the start of an expression of dates.h, left to right; the
- * first that resolves wins.  Days are counted as in util/date.h.
+ * lexicon of keywords and month and weekday names.  Then each token an
+ * expression of dates.h may start at is tried, left to right; the first
+ * that resolves wins.  Days are counted as in util/date.h.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -49,6 +49,8 @@ typedef struct tok {
 typedef struct scan {
     tok t[MAX_TOKS];
     int n;
+    short starts[MAX_TOKS]; /* where an expression may start (tokenize()) */
+    int n_starts;
     int first_cue;      /* the first word of future_before(), or MAX_TOKS */
     bool have_doc;
     long doc;           /* the document's day number */
@@ -241,15 +243,36 @@ static bool is_ordinal_suffix(const char *s)
            (a == 'r' && b == 'd') || (a == 't' && b == 'h');
 }
 
-/* Cut s into tokens and look up each word. */
+/* Does relative_at() or period_at() begin with the keyword? */
+static bool begins_expression(int word)
+{
+    switch (word) {
+    case W_YESTERDAY: case W_TODAY: case W_TONIGHT: case W_NIGHT:
+    case W_MORNING: case W_AFTERNOON: case W_EVENING: case W_LAST:
+    case W_PREVIOUS: case W_NEXT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+ * Cut s into tokens and look up each word.  sc->starts gets the tokens an
+ * expression may start at: numbers, capitalised months and weekdays, and
+ * the keywords of begins_expression().  Other words start nothing
+ * (date_at() only asks what they are), so this spares date_at() for most
+ * tokens.
+ */
 static void tokenize(scan *sc, const char *s, size_t len)
 {
     size_t i = 0;
     sc->n = 0;
+    sc->n_starts = 0;
     sc->first_cue = MAX_TOKS;
     while (i < len && sc->n < MAX_TOKS) {
         const char c = s[i];
         tok *t = &sc->t[sc->n];
+        bool starts = false;
         if (is_alpha(c)) {
             size_t j = i + 1;
             while (j < len && is_alpha(s[j]))
@@ -259,6 +282,7 @@ static void tokenize(scan *sc, const char *s, size_t len)
             const lexeme *e = lookup(keywords, t->s, t->len);
             if (e != NULL) {
                 t->word = e->word;
+                starts = begins_expression(e->word);
                 if (is_cue(e->word) && sc->first_cue == MAX_TOKS)
                     sc->first_cue = sc->n;
             }
@@ -267,9 +291,11 @@ static void tokenize(scan *sc, const char *s, size_t len)
                 t->month = e->month;
                 t->wday = e->wday;
                 t->abbr = e->abbr;
+                starts = true;
             }
             i = j;
         } else if (is_digit(c)) {
+            starts = true;
             *t = (tok){ .s = s + i, .kind = TK_NUM };
             size_t j = i;
             while (j < len && is_digit(s[j])) {
@@ -294,6 +320,8 @@ static void tokenize(scan *sc, const char *s, size_t len)
             *t = (tok){ .s = s + i, .len = 1, .kind = TK_PUNCT };
             i++;
         }
+        if (starts)
+            sc->starts[sc->n_starts++] = (short)sc->n;
         sc->n++;
     }
 }
@@ -544,25 +572,6 @@ static bool date_at(const scan *sc, const char *text, size_t len, int i,
            period_at(sc, i, days);
 }
 
-/* Whether an expression can start at token i: a number, a capitalised
- * month or weekday, or a word in any case that relative_at() or
- * period_at() begins with.  Other words start nothing (date_at() only
- * asks what they are), so this spares date_at() for most tokens. */
-static bool may_start(const scan *sc, int i)
-{
-    const tok *t = &sc->t[i];
-    if (t->kind == TK_NUM || t->month != 0 || t->wday != 0)
-        return true;
-    switch (t->word) {
-    case W_YESTERDAY: case W_TODAY: case W_TONIGHT: case W_NIGHT:
-    case W_MORNING: case W_AFTERNOON: case W_EVENING: case W_LAST:
-    case W_PREVIOUS: case W_NEXT:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* ------------------------------------------------------------------ */
 /* Public                                                              */
 /* ------------------------------------------------------------------ */
@@ -571,17 +580,19 @@ bool dates_resolve(const char *text, size_t len, const char *doc_date,
                    char out[11])
 {
     scan sc;
+    if (text == NULL)
+        len = 0;
+    tokenize(&sc, text, len);
+    if (sc.n_starts == 0)
+        return false;       /* no need to parse doc_date */
     int y, m, d;
     sc.have_doc = doc_date != NULL && strlen(doc_date) == 10 &&
                   date_parse(doc_date, &y, &m, &d) && valid_day(y, m, d);
     sc.doc = sc.have_doc ? date_to_days(y, m, d) : 0;
     sc.doc_year = sc.have_doc ? y : 0;
-    if (text == NULL)
-        len = 0;
-    tokenize(&sc, text, len);
-    for (int i = 0; i < sc.n; i++) {
+    for (int k = 0; k < sc.n_starts; k++) {
         long days;
-        if (may_start(&sc, i) && date_at(&sc, text, len, i, &days) &&
+        if (date_at(&sc, text, len, sc.starts[k], &days) &&
             format_day(days, out))
             return true;
     }
