@@ -344,6 +344,30 @@ static void test_counts_extract__case_and_unicode(void **state)
            NONE);
 }
 
+/* Every word of the grammar matches in any case, a number word's tens
+ * too; a hyphenated word is one word. */
+static void test_counts_extract__word_case_and_forms(void **state)
+{
+    (void)state;
+    expect("TWENTY-FIVE PEOPLE WERE KILLED.", 25, NONE, NONE, NONE, NONE);
+    expect("Twenty-Five Soldiers Were Wounded.", NONE, 25, NONE, NONE, NONE);
+    expect("Fifty Thousand people fled.", NONE, NONE, NONE, 50000, NONE);
+    expect("Tens Of Thousands Of Protesters marched.", NONE, NONE, NONE,
+           NONE, 20000);
+    expect("Police Arrested About 30 People.", NONE, NONE, 30, NONE, NONE);
+    expect("A crowd of 5,000 Gathered.", NONE, NONE, NONE, NONE, 5000);
+    expect("The toll of dead rose to 40.", 40, NONE, NONE, NONE, NONE);
+    expect("The number of injured reached 12.", NONE, 12, NONE, NONE, NONE);
+    expect("5 ex-soldiers were killed.", 5, NONE, NONE, NONE, NONE);
+    expect("Forty-two-year-old men were detained.", NONE, NONE, NONE, NONE,
+           NONE);
+    expect("ninety-ten people were hurt.", NONE, NONE, NONE, NONE, NONE);
+    expect("Rebels killed on SEPT 12 were buried.", NONE, NONE, NONE, NONE,
+           NONE);
+    expect("Donors pledged \xc2\xa3 5 million to 300 refugees.", NONE, NONE,
+           NONE, 300, NONE);
+}
+
 static void test_counts_extract__saturates_huge_numbers(void **state)
 {
     (void)state;
@@ -443,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_counts_extract__vague_plurals_lower_bounds),
         cmocka_unit_test(test_counts_extract__qualifiers_are_ignored),
         cmocka_unit_test(test_counts_extract__case_and_unicode),
+        cmocka_unit_test(test_counts_extract__word_case_and_forms),
         cmocka_unit_test(test_counts_extract__saturates_huge_numbers),
         cmocka_unit_test(test_counts_extract__years_are_not_counted),
         cmocka_unit_test(test_counts_extract__dates_are_not_counted),
