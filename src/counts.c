@@ -252,6 +252,11 @@ static bool is_alpha(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static bool is_alnum(unsigned char c)
+{
+    return is_alpha(c) || is_digit(c);
+}
+
 static bool is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
@@ -264,7 +269,8 @@ static unsigned char lower(unsigned char c)
 }
 
 /* Length of a UTF-8 space (*space set) or punctuation mark starting at i:
- * no-break and typographic spaces, dashes, curly quotes.  0 if none. */
+ * no-break and typographic spaces, dashes, curly quotes.  0 if none, as
+ * for any ASCII byte. */
 static size_t sep_len(const scan *sc, size_t i, bool *space)
 {
     const unsigned char *s = (const unsigned char *)sc->s;
@@ -292,7 +298,7 @@ static bool is_wordc(const scan *sc, size_t i)
     const unsigned char c = (unsigned char)sc->s[i];
     bool space;
     if (c < 0x80)
-        return is_alpha(c) || is_digit(c);
+        return is_alnum(c);
     return sep_len(sc, i, &space) == 0;
 }
 
@@ -315,8 +321,10 @@ static size_t group_space(const scan *sc, size_t i)
 /* Whether s[i] is one of the joiners in `set` with a word byte after it. */
 static bool is_joiner(const scan *sc, size_t i, const char *set)
 {
-    return strchr(set, sc->s[i]) != NULL && sc->s[i] != '\0' &&
-           i + 1 < sc->n && is_wordc(sc, i + 1);
+    for (; *set != '\0'; set++)
+        if (sc->s[i] == *set)
+            return i + 1 < sc->n && is_wordc(sc, i + 1);
+    return false;
 }
 
 /* The token at or after *pos; advances *pos past it.  At the end of the
@@ -327,9 +335,10 @@ static bool next_tok(const scan *sc, size_t *pos, tok *t)
     bool space;
 
     while (i < sc->n) {
-        if (is_space((unsigned char)sc->s[i]))
+        const unsigned char c = (unsigned char)sc->s[i];
+        if (c < 0x80 && is_space(c))
             i++;
-        else if ((k = sep_len(sc, i, &space)) > 0 && space)
+        else if (c >= 0x80 && (k = sep_len(sc, i, &space)) > 0 && space)
             i += k;
         else
             break;
@@ -343,10 +352,11 @@ static bool next_tok(const scan *sc, size_t *pos, tok *t)
         return false;
     }
     size_t j = i;
-    if ((k = sep_len(sc, i, &space)) > 0) {
+    const unsigned char c = (unsigned char)sc->s[i];
+    if (c >= 0x80 && (k = sep_len(sc, i, &space)) > 0) {
         j += k;
         t->kind = TK_PUNCT;
-    } else if (is_digit((unsigned char)sc->s[i])) {
+    } else if (is_digit(c)) {
         for (;;) {
             if (j < sc->n && (is_digit((unsigned char)sc->s[j]) ||
                               ((sc->s[j] == ',' || sc->s[j] == '.') &&
@@ -365,7 +375,10 @@ static bool next_tok(const scan *sc, size_t *pos, tok *t)
                                  is_joiner(sc, j, "-:/.,'")))
                 j++;
         }
-    } else if (is_wordc(sc, i)) {
+    } else if (c >= 0x80 || is_alpha(c)) {   /* is_wordc(sc, i) here */
+        /* most words are ASCII letters and digits only */
+        while (j < sc->n && is_alnum((unsigned char)sc->s[j]))
+            j++;
         while (j < sc->n && (is_wordc(sc, j) || is_joiner(sc, j, "-'.")))
             j++;
         t->kind = TK_WORD;
