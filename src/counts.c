@@ -5,7 +5,9 @@
  * must stay a leaf: no dictionaries, no allocation, no global state.
  *
  * How it works.  A tokenizer cuts the bytes into words, numbers and
- * punctuation without copying.  One pass walks the tokens, keeping the
+ * punctuation without copying, and looks each word up in a lexicon of
+ * every word the grammar knows, so that asking whether a word is on a
+ * list is testing a bit.  One pass walks the tokens, keeping the
  * last RING_LEN of them in a ring for looking back.  Where a quantity
  * starts, parse_list() reads forward from there (quantity, its phrase,
  * any "and"-joined phrases, auxiliaries, a category word) by re-running
@@ -40,10 +42,14 @@ enum tok_kind {
     TK_PUNCT   /* anything else, one character */
 };
 
+typedef struct lexeme lexeme;
+
 typedef struct tok {
     size_t start;         /* byte offset into the text */
     size_t len;           /* bytes; 0 only for TK_END */
     enum tok_kind kind;
+    bool letters;         /* a TK_WORD of ASCII letters only */
+    const lexeme *lx;     /* its lexicon entry, or NULL (any other token) */
 } tok;
 
 typedef struct scan {
@@ -80,163 +86,504 @@ typedef struct tally {
 } tally;
 
 /* ------------------------------------------------------------------ */
-/* Word lists                                                          */
+/* Lexicon                                                             */
 /* ------------------------------------------------------------------ */
 
-static const char *const qual_words[] = {
-    "some", "about", "around", "nearly", "almost", "over", "roughly",
-    "approximately", "just", "only", "another", "further", "additional",
-    "a", "an", "no", "well", "slightly", "far", "perhaps", "possibly",
-    "exactly", "fully", "estimated", NULL
+/*
+ * Every word the grammar looks for, with the lists it is on and the
+ * categories it gives.  next_tok() looks each word up once.  The lists:
+ */
+enum {
+    L_QUAL = 1 << 0,        /* qualifiers before a number: "some", "about" */
+    L_QTY_START = 1 << 1,   /* begin a quantity: "no", "nobody", "half",
+                               "a", "an" (and any L_SMALL or L_PLURAL) */
+    L_SMALL = 1 << 2,       /* one..nineteen, twenty..ninety (value) */
+    L_PLURAL = 1 << 3,      /* vague plurals, value x 2 (value: the unit) */
+    L_MULT = 1 << 4,        /* hundred, thousand... (value) */
+    L_LIVES_GOV = 1 << 5,   /* governors that count only for "lives":
+                               "claimed 19 lives" */
+    L_CROWD_OF = 1 << 6,    /* nouns before "of" that make a crowd size:
+                               "a crowd of 5,000" */
+    L_LINK = 1 << 7,        /* a link word right before the number: "the
+                               death toll rose to 40" */
+    L_GENERIC = 1 << 8,     /* "how many people", naming no group */
+    L_SPECIFIC = 1 << 9,    /* people naming a group */
+    L_MODIFIER = 1 << 10,   /* "armed", "security" */
+    L_DET = 1 << 11,        /* determiners: "the", "their" */
+    L_FUNCTION = 1 << 12,   /* words that may follow a phrase without
+                               making it a count of things */
+    L_AUX = 1 << 13,        /* auxiliaries and adverbs: "were", "later" */
+    L_MONTH = 1 << 14       /* month names, when capitalised */
 };
 
-static const char *const gov_words[N_CATS][16] = {
-    [CAT_KILLED] = { "killed", "killing", "kill", "kills", "massacred",
-                     "massacring", "murdered", "murdering", "executed",
-                     "executing", NULL },
-    [CAT_WOUNDED] = { "wounded", "wounding", "wound", "wounds", "injured",
-                      "injuring", "injure", "injures", "hurt", "hurting",
-                      "hurts", NULL },
-    [CAT_ARRESTED] = { "arrested", "arresting", "arrest", "arrests",
-                       "detained", "detaining", "detain", "detains",
-                       "apprehended", "apprehending", "jailed", "jailing",
-                       "booked", "booking", NULL },
-    [CAT_DISPLACED] = { "displaced", "displacing", "displace", "displaces",
-                        "evacuated", "evacuating", "evacuate", "evacuates",
-                        "uprooted", "uprooting", NULL },
-    [CAT_CROWD] = { "drew", "drawing", "attracted", "attracting", NULL },
+/* Categories in the lexicon: CAT_* + 1, so that 0 is none. */
+enum { NO_CAT, KILLED, WOUNDED, ARRESTED, DISPLACED, CROWD };
+_Static_assert(KILLED == CAT_KILLED + 1 && CROWD == CAT_CROWD + 1,
+               "lexicon categories are CAT_* + 1");
+
+#define LEXEME_MAX 13       /* letters in the longest name */
+
+struct lexeme {
+    char name[LEXEME_MAX + 1]; /* lower case */
+    unsigned short lists;   /* L_* */
+    unsigned char gov;      /* governing word before a number: "killed 3" */
+    unsigned char fwd;      /* category word after one: "19 were killed" */
+    unsigned char noun;     /* category noun in its phrase: "19 deaths" */
+    unsigned char toll;     /* what a link word's total is of: "toll" */
+    int value;              /* of an L_SMALL, L_PLURAL or L_MULT word */
 };
 
-static const char *const lives_gov_words[] = {
-    "claimed", "claiming", "claim", "claims", "cost", "costing", "costs",
-    "took", "taking", NULL
+/* lex_a..lex_y: the words of one first letter, shorter first. */
+static const lexeme lex_a[] = {
+    { "a",             L_QUAL | L_QTY_START },
+    { "an",            L_QUAL | L_QTY_START },
+    { "as",            L_FUNCTION },
+    { "at",            L_LINK | L_FUNCTION },
+    { "all",           L_AUX },
+    { "and",           L_FUNCTION },
+    { "apr",           L_MONTH },
+    { "are",           L_AUX },
+    { "aug",           L_MONTH },
+    { "also",          L_AUX },
+    { "amid",          L_FUNCTION },
+    { "army",          L_MODIFIER },
+    { "about",         L_QUAL },
+    { "after",         L_FUNCTION },
+    { "among",         L_FUNCTION },
+    { "april",         L_MONTH },
+    { "armed",         L_MODIFIER },
+    { "across",        L_FUNCTION },
+    { "agents",        L_SPECIFIC },
+    { "almost",        L_QUAL },
+    { "around",        L_QUAL | L_FUNCTION },
+    { "arrest",        0, .gov = ARRESTED },
+    { "august",        L_MONTH },
+    { "alleged",       L_MODIFIER },
+    { "already",       L_AUX },
+    { "another",       L_QUAL },
+    { "arrests",       0, .gov = ARRESTED, .noun = ARRESTED, .toll = ARRESTED },
+    { "arrested",      0, .gov = ARRESTED, .fwd = ARRESTED, .toll = ARRESTED },
+    { "according",     L_FUNCTION },
+    { "activists",     L_SPECIFIC },
+    { "allegedly",     L_AUX },
+    { "arresting",     0, .gov = ARRESTED },
+    { "attackers",     L_SPECIFIC },
+    { "attracted",     0, .gov = CROWD },
+    { "additional",    L_QUAL | L_MODIFIER },
+    { "apparently",    L_AUX },
+    { "attracting",    0, .gov = CROWD },
+    { "apprehended",   0, .gov = ARRESTED, .fwd = ARRESTED },
+    { "apprehending",  0, .gov = ARRESTED },
+    { "approximately", L_QUAL },
+};
+static const lexeme lex_b[] = {
+    { "be",            L_AUX },
+    { "by",            L_FUNCTION },
+    { "but",           L_FUNCTION },
+    { "been",          L_AUX },
+    { "both",          L_AUX },
+    { "boys",          L_SPECIFIC },
+    { "being",         L_AUX },
+    { "before",        L_FUNCTION },
+    { "bodies",        0, .noun = KILLED },
+    { "booked",        0, .gov = ARRESTED, .fwd = ARRESTED },
+    { "border",        L_MODIFIER },
+    { "between",       L_FUNCTION },
+    { "billion",       L_MULT, .value = 1000000000 },
+    { "booking",       0, .gov = ARRESTED },
+    { "believed",      L_AUX },
+    { "bystanders",    L_SPECIFIC },
+};
+static const lexeme lex_c[] = {
+    { "cost",          L_LIVES_GOV },
+    { "child",         L_SPECIFIC },
+    { "claim",         L_LIVES_GOV },
+    { "costs",         L_LIVES_GOV },
+    { "could",         L_AUX },
+    { "crowd",         L_CROWD_OF, .toll = CROWD },
+    { "claims",        L_LIVES_GOV },
+    { "crowds",        L_CROWD_OF, .toll = CROWD },
+    { "claimed",       L_LIVES_GOV },
+    { "costing",       L_LIVES_GOV },
+    { "children",      L_SPECIFIC },
+    { "citizens",      L_SPECIFIC },
+    { "civilian",      L_SPECIFIC },
+    { "claiming",      L_LIVES_GOV },
+    { "civilians",     L_SPECIFIC },
+    { "confirmed",     L_AUX },
+    { "combatants",    L_SPECIFIC },
+};
+static const lexeme lex_d[] = {
+    { "dec",           L_MONTH },
+    { "dead",          0, .fwd = KILLED, .noun = KILLED, .toll = KILLED },
+    { "died",          0, .fwd = KILLED },
+    { "drew",          0, .gov = CROWD },
+    { "deaths",        0, .noun = KILLED, .toll = KILLED },
+    { "detain",        0, .gov = ARRESTED },
+    { "dozens",        L_PLURAL, .value = 12 },
+    { "during",        L_FUNCTION },
+    { "detains",       0, .gov = ARRESTED },
+    { "doctors",       L_SPECIFIC },
+    { "drawing",       0, .gov = CROWD },
+    { "december",      L_MONTH },
+    { "detained",      0, .gov = ARRESTED, .fwd = ARRESTED, .toll = ARRESTED },
+    { "displace",      0, .gov = DISPLACED },
+    { "detainees",     L_SPECIFIC },
+    { "detaining",     0, .gov = ARRESTED },
+    { "displaced",     0, .gov = DISPLACED, .fwd = DISPLACED,
+                       .toll = DISPLACED },
+    { "displaces",     0, .gov = DISPLACED },
+    { "displacing",    0, .gov = DISPLACED },
+    { "demonstrated",  0, .fwd = CROWD },
+    { "demonstration", L_CROWD_OF },
+    { "demonstrators", L_SPECIFIC, .noun = CROWD },
+};
+static const lexeme lex_e[] = {
+    { "each",          L_AUX },
+    { "eight",         L_SMALL, .value = 8 },
+    { "eighty",        L_SMALL, .value = 80 },
+    { "either",        L_AUX },
+    { "eleven",        L_SMALL, .value = 11 },
+    { "earlier",       L_FUNCTION },
+    { "elderly",       L_MODIFIER },
+    { "exactly",       L_QUAL },
+    { "eighteen",      L_SMALL, .value = 18 },
+    { "evacuate",      0, .gov = DISPLACED },
+    { "evacuees",      L_SPECIFIC, .noun = DISPLACED },
+    { "exceeded",      L_LINK },
+    { "executed",      0, .gov = KILLED, .fwd = KILLED },
+    { "employees",     L_SPECIFIC },
+    { "estimated",     L_QUAL },
+    { "evacuated",     0, .gov = DISPLACED, .fwd = DISPLACED },
+    { "evacuates",     0, .gov = DISPLACED },
+    { "executing",     0, .gov = KILLED },
+    { "evacuating",    0, .gov = DISPLACED },
+    { "eventually",    L_AUX },
+};
+static const lexeme lex_f[] = {
+    { "far",           L_QUAL },
+    { "feb",           L_MONTH },
+    { "for",           L_FUNCTION },
+    { "fans",          L_SPECIFIC },
+    { "five",          L_SMALL, .value = 5 },
+    { "fled",          0, .fwd = DISPLACED },
+    { "four",          L_SMALL, .value = 4 },
+    { "from",          L_FUNCTION },
+    { "fifty",         L_SMALL, .value = 50 },
+    { "forty",         L_SMALL, .value = 40 },
+    { "fully",         L_QUAL },
+    { "feared",        L_AUX },
+    { "fellow",        L_MODIFIER },
+    { "forces",        L_SPECIFIC },
+    { "farmers",       L_SPECIFIC },
+    { "fifteen",       L_SMALL, .value = 15 },
+    { "foreign",       L_MODIFIER },
+    { "further",       L_QUAL | L_MODIFIER },
+    { "families",      L_SPECIFIC },
+    { "february",      L_MONTH },
+    { "fighters",      L_SPECIFIC },
+    { "fourteen",      L_SMALL, .value = 14 },
+    { "following",     L_FUNCTION },
+    { "fatalities",    0, .noun = KILLED, .toll = KILLED },
+    { "firefighters",  L_SPECIFIC },
+};
+static const lexeme lex_g[] = {
+    { "girls",         L_SPECIFIC },
+    { "guards",        L_SPECIFIC },
+    { "gunmen",        L_SPECIFIC },
+    { "gathered",      0, .fwd = CROWD },
+    { "gathering",     L_CROWD_OF },
+    { "guardsmen",     L_SPECIFIC },
+    { "government",    L_MODIFIER },
+};
+static const lexeme lex_h[] = {
+    { "had",           L_AUX },
+    { "has",           L_AUX },
+    { "her",           L_DET },
+    { "his",           L_DET },
+    { "hit",           L_LINK },
+    { "half",          L_QTY_START },
+    { "have",          L_AUX },
+    { "here",          L_FUNCTION },
+    { "hurt",          0, .gov = WOUNDED, .fwd = WOUNDED },
+    { "hurts",         0, .gov = WOUNDED },
+    { "hundred",       L_MULT, .value = 100 },
+    { "hurting",       0, .gov = WOUNDED },
+    { "homeless",      0, .fwd = DISPLACED },
+    { "hostages",      L_SPECIFIC },
+    { "hundreds",      L_PLURAL, .value = 100 },
+    { "households",    L_SPECIFIC },
+};
+static const lexeme lex_i[] = {
+    { "in",            L_FUNCTION },
+    { "is",            L_LINK | L_AUX },
+    { "its",           L_DET },
+    { "into",          L_FUNCTION },
+    { "injure",        0, .gov = WOUNDED },
+    { "inside",        L_FUNCTION },
+    { "injured",       0, .gov = WOUNDED, .fwd = WOUNDED, .noun = WOUNDED,
+                       .toll = WOUNDED },
+    { "injures",       0, .gov = WOUNDED },
+    { "inmates",       L_SPECIFIC },
+    { "injuries",      0, .noun = WOUNDED, .toll = WOUNDED },
+    { "injuring",      0, .gov = WOUNDED },
+    { "innocent",      L_MODIFIER },
+    { "including",     L_FUNCTION },
+    { "initially",     L_AUX },
+    { "imprisoned",    0, .fwd = ARRESTED },
+    { "insurgents",    L_SPECIFIC },
+    { "individuals",   L_GENERIC },
+};
+static const lexeme lex_j[] = {
+    { "jan",           L_MONTH },
+    { "jul",           L_MONTH },
+    { "jun",           L_MONTH },
+    { "july",          L_MONTH },
+    { "june",          L_MONTH },
+    { "just",          L_QUAL },
+    { "jailed",        0, .gov = ARRESTED, .fwd = ARRESTED },
+    { "jailing",       0, .gov = ARRESTED },
+    { "january",       L_MONTH },
+    { "journalists",   L_SPECIFIC },
+};
+static const lexeme lex_k[] = {
+    { "kill",          0, .gov = KILLED },
+    { "kills",         0, .gov = KILLED },
+    { "killed",        0, .gov = KILLED, .fwd = KILLED, .toll = KILLED },
+    { "killing",       0, .gov = KILLED },
+};
+static const lexeme lex_l[] = {
+    { "last",          L_FUNCTION },
+    { "later",         L_AUX },
+    { "local",         L_MODIFIER },
+};
+static const lexeme lex_m[] = {
+    { "man",           L_SPECIFIC },
+    { "mar",           L_MONTH },
+    { "may",           L_AUX | L_MONTH },
+    { "men",           L_SPECIFIC },
+    { "more",          L_MODIFIER },
+    { "march",         L_CROWD_OF | L_MONTH },
+    { "might",         L_AUX },
+    { "massed",        0, .fwd = CROWD },
+    { "miners",        L_SPECIFIC },
+    { "marched",       0, .fwd = CROWD },
+    { "marines",       L_SPECIFIC },
+    { "members",       L_SPECIFIC },
+    { "million",       L_MULT, .value = 1000000 },
+    { "marchers",      L_SPECIFIC, .noun = CROWD },
+    { "migrants",      L_SPECIFIC },
+    { "militant",      L_SPECIFIC },
+    { "military",      L_MODIFIER },
+    { "millions",      L_PLURAL, .value = 1000000 },
+    { "murdered",      0, .gov = KILLED, .fwd = KILLED },
+    { "massacred",     0, .gov = KILLED, .fwd = KILLED },
+    { "militants",     L_SPECIFIC },
+    { "murdering",     0, .gov = KILLED },
+    { "massacring",    0, .gov = KILLED },
+};
+static const lexeme lex_n[] = {
+    { "no",            L_QUAL | L_QTY_START },
+    { "nov",           L_MONTH },
+    { "now",           L_LINK | L_AUX },
+    { "near",          L_FUNCTION },
+    { "nine",          L_SMALL, .value = 9 },
+    { "nearly",        L_QUAL },
+    { "ninety",        L_SMALL, .value = 90 },
+    { "nobody",        L_QTY_START },
+    { "nurses",        L_SPECIFIC },
+    { "nineteen",      L_SMALL, .value = 19 },
+    { "november",      L_MONTH },
+    { "nationals",     L_SPECIFIC },
+    { "nationwide",    L_FUNCTION },
+};
+static const lexeme lex_o[] = {
+    { "of",            L_LINK },
+    { "on",            L_FUNCTION },
+    { "or",            L_FUNCTION },
+    { "oct",           L_MONTH },
+    { "one",           L_SMALL, .value = 1 },
+    { "our",           L_DET },
+    { "only",          L_QUAL },
+    { "over",          L_QUAL | L_FUNCTION },
+    { "other",         L_MODIFIER },
+    { "others",        L_GENERIC },
+    { "october",       L_MONTH },
+    { "officer",       L_SPECIFIC },
+    { "outside",       L_FUNCTION },
+    { "officers",      L_SPECIFIC },
+    { "officials",     L_SPECIFIC },
+    { "overnight",     L_FUNCTION },
+    { "officially",    L_AUX },
+    { "opposition",    L_MODIFIER },
+};
+static const lexeme lex_p[] = {
+    { "passed",        L_LINK },
+    { "people",        L_GENERIC },
+    { "person",        L_GENERIC },
+    { "police",        L_SPECIFIC },
+    { "perhaps",       L_QUAL },
+    { "persons",       L_GENERIC },
+    { "protest",       L_CROWD_OF },
+    { "patients",      L_SPECIFIC },
+    { "perished",      0, .fwd = KILLED },
+    { "pilgrims",      L_SPECIFIC },
+    { "possibly",      L_QUAL },
+    { "personnel",     L_SPECIFIC },
+    { "policeman",     L_SPECIFIC },
+    { "policemen",     L_SPECIFIC },
+    { "prisoners",     L_SPECIFIC },
+    { "protested",     0, .fwd = CROWD },
+    { "passengers",    L_SPECIFIC },
+    { "protesters",    L_SPECIFIC, .noun = CROWD },
+    { "protestors",    L_SPECIFIC, .noun = CROWD },
+    { "policewomen",   L_SPECIFIC },
+    { "peacekeepers",  L_SPECIFIC },
+    { "plainclothes",  L_MODIFIER },
+};
+static const lexeme lex_r[] = {
+    { "riot",          L_MODIFIER },
+    { "rally",         L_CROWD_OF },
+    { "rebel",         L_MODIFIER },
+    { "rebels",        L_SPECIFIC },
+    { "rallied",       0, .fwd = CROWD },
+    { "reached",       L_LINK },
+    { "roughly",       L_QUAL },
+    { "refugees",      L_SPECIFIC, .noun = DISPLACED, .toll = DISPLACED },
+    { "reported",      L_AUX },
+    { "reporters",     L_SPECIFIC },
+    { "residents",     L_SPECIFIC },
+    { "reportedly",    L_AUX },
+};
+static const lexeme lex_s[] = {
+    { "so",            L_FUNCTION },
+    { "sep",           L_MONTH },
+    { "six",           L_SMALL, .value = 6 },
+    { "said",          L_AUX },
+    { "sept",          L_MONTH },
+    { "some",          L_QUAL },
+    { "seven",         L_SMALL, .value = 7 },
+    { "since",         L_FUNCTION | L_AUX },
+    { "sixty",         L_SMALL, .value = 60 },
+    { "slain",         0, .fwd = KILLED },
+    { "staff",         L_SPECIFIC },
+    { "still",         L_AUX },
+    { "stood",         L_LINK },
+    { "scores",        L_PLURAL, .value = 20 },
+    { "senior",        L_MODIFIER },
+    { "stands",        L_LINK },
+    { "sailors",       L_SPECIFIC },
+    { "seventy",       L_SMALL, .value = 70 },
+    { "sixteen",       L_SMALL, .value = 16 },
+    { "soldier",       L_SPECIFIC },
+    { "security",      L_MODIFIER },
+    { "settlers",      L_SPECIFIC },
+    { "slightly",      L_QUAL },
+    { "soldiers",      L_SPECIFIC },
+    { "students",      L_SPECIFIC },
+    { "suspects",      L_SPECIFIC },
+    { "september",     L_MONTH },
+    { "seventeen",     L_SMALL, .value = 17 },
+    { "surpassed",     L_LINK },
+    { "suspected",     L_MODIFIER },
+    { "spectators",    L_SPECIFIC },
+    { "supporters",    L_SPECIFIC },
+    { "subsequently",  L_AUX },
+};
+static const lexeme lex_t[] = {
+    { "to",            L_LINK | L_AUX },
+    { "ten",           L_SMALL, .value = 10 },
+    { "the",           L_DET },
+    { "two",           L_SMALL, .value = 2 },
+    { "tens",          L_PLURAL, .value = 10 },
+    { "that",          L_FUNCTION },
+    { "them",          L_GENERIC },
+    { "then",          L_FUNCTION },
+    { "this",          L_FUNCTION },
+    { "toll",          L_LINK, .toll = KILLED },
+    { "took",          L_LIVES_GOV },
+    { "their",         L_DET },
+    { "there",         L_FUNCTION },
+    { "these",         L_DET },
+    { "those",         L_GENERIC },
+    { "three",         L_SMALL, .value = 3 },
+    { "today",         L_FUNCTION },
+    { "taking",        L_LIVES_GOV },
+    { "thirty",        L_SMALL, .value = 30 },
+    { "throng",        L_CROWD_OF },
+    { "topped",        L_LINK },
+    { "troops",        L_SPECIFIC },
+    { "twelve",        L_SMALL, .value = 12 },
+    { "twenty",        L_SMALL, .value = 20 },
+    { "thought",       L_AUX },
+    { "tonight",       L_FUNCTION },
+    { "traffic",       L_MODIFIER },
+    { "turnout",       L_CROWD_OF, .toll = CROWD },
+    { "thirteen",      L_SMALL, .value = 13 },
+    { "thousand",      L_MULT, .value = 1000 },
+    { "tourists",      L_SPECIFIC },
+    { "teenagers",     L_SPECIFIC },
+    { "thousands",     L_PLURAL, .value = 1000 },
+    { "throughout",    L_FUNCTION },
+};
+static const lexeme lex_u[] = {
+    { "under",         L_FUNCTION },
+    { "unarmed",       L_MODIFIER },
+    { "unknown",       L_MODIFIER },
+    { "uprooted",      0, .gov = DISPLACED, .fwd = DISPLACED },
+    { "uniformed",     L_MODIFIER },
+    { "uprooting",     0, .gov = DISPLACED },
+    { "undercover",    L_MODIFIER },
+    { "unidentified",  L_MODIFIER },
+};
+static const lexeme lex_v[] = {
+    { "victims",       L_GENERIC },
+    { "villagers",     L_SPECIFIC },
+};
+static const lexeme lex_w[] = {
+    { "was",           L_LINK | L_AUX },
+    { "who",           L_FUNCTION },
+    { "well",          L_QUAL },
+    { "were",          L_AUX },
+    { "when",          L_FUNCTION },
+    { "whom",          L_GENERIC },
+    { "will",          L_AUX },
+    { "with",          L_FUNCTION },
+    { "which",         L_FUNCTION },
+    { "while",         L_FUNCTION },
+    { "woman",         L_SPECIFIC },
+    { "women",         L_SPECIFIC },
+    { "would",         L_AUX },
+    { "wound",         0, .gov = WOUNDED },
+    { "wounds",        0, .gov = WOUNDED },
+    { "without",       L_FUNCTION },
+    { "workers",       L_SPECIFIC },
+    { "wounded",       0, .gov = WOUNDED, .fwd = WOUNDED, .noun = WOUNDED,
+                       .toll = WOUNDED },
+    { "wounding",      0, .gov = WOUNDED },
+    { "worshippers",   L_SPECIFIC },
+};
+static const lexeme lex_y[] = {
+    { "young",         L_MODIFIER },
+    { "youths",        L_SPECIFIC },
+    { "yesterday",     L_FUNCTION },
 };
 
-/* Nouns before "of" that make a crowd size: "a crowd of 5,000". */
-static const char *const crowd_of_words[] = {
-    "crowd", "crowds", "rally", "gathering", "march", "turnout",
-    "demonstration", "protest", "throng", NULL
+/* The lexicon by first letter, each list with its shorter names first
+ * (lookup() relies on it; the order within a length does not matter). */
+#define LETTER(list) { list, sizeof(list) / sizeof(list[0]) }
+static const struct letter {
+    const lexeme *v;
+    size_t n;
+} lexicon[26] = {
+    LETTER(lex_a), LETTER(lex_b), LETTER(lex_c), LETTER(lex_d), LETTER(lex_e),
+    LETTER(lex_f), LETTER(lex_g), LETTER(lex_h), LETTER(lex_i), LETTER(lex_j),
+    LETTER(lex_k), LETTER(lex_l), LETTER(lex_m), LETTER(lex_n), LETTER(lex_o),
+    LETTER(lex_p), { NULL, 0 }, LETTER(lex_r), LETTER(lex_s), LETTER(lex_t),
+    LETTER(lex_u), LETTER(lex_v), LETTER(lex_w), { NULL, 0 }, LETTER(lex_y),
+    { NULL, 0 },
 };
-
-/* "... rose to N": a link word right before the number, and the words
- * up to a few tokens before it that say what rose. */
-static const char *const link_words[] = {
-    "to", "at", "of", "reached", "hit", "topped", "passed", "exceeded",
-    "surpassed", "toll", "is", "was", "now", "stood", "stands", NULL
-};
-
-static const char *const fwd_words[N_CATS][16] = {
-    [CAT_KILLED] = { "killed", "dead", "died", "slain", "perished",
-                     "murdered", "executed", "massacred", NULL },
-    [CAT_WOUNDED] = { "wounded", "injured", "hurt", NULL },
-    [CAT_ARRESTED] = { "arrested", "detained", "apprehended", "jailed",
-                       "booked", "imprisoned", NULL },
-    [CAT_DISPLACED] = { "displaced", "fled", "evacuated", "homeless",
-                        "uprooted", NULL },
-    [CAT_CROWD] = { "rallied", "marched", "gathered", "protested",
-                    "demonstrated", "massed", NULL },
-};
-
-/* Nouns that are both people and a category: "19 deaths". */
-static const char *const noun_words[N_CATS][16] = {
-    [CAT_KILLED] = { "deaths", "fatalities", "bodies", "dead", NULL },
-    [CAT_WOUNDED] = { "injuries", "injured", "wounded", NULL },
-    [CAT_ARRESTED] = { "arrests", NULL },
-    [CAT_DISPLACED] = { "refugees", "evacuees", NULL },
-    [CAT_CROWD] = { "protesters", "protestors", "demonstrators",
-                    "marchers", NULL },
-};
-
-/* Words for "how many people" that name no particular group. */
-static const char *const generic_people[] = {
-    "people", "persons", "person", "individuals", "others", "them", "whom",
-    "those", "victims", NULL
-};
-
-static const char *const specific_people[] = {
-    "civilians", "civilian", "police", "policemen", "policeman",
-    "policewomen", "officers", "officer", "soldiers", "soldier", "troops",
-    "militants", "militant", "fighters", "rebels", "insurgents", "gunmen",
-    "students", "children", "women", "men", "man", "woman", "child", "boys",
-    "girls", "workers", "villagers", "residents", "pilgrims", "passengers",
-    "members", "supporters", "activists", "journalists", "reporters",
-    "suspects", "guards", "personnel", "migrants", "prisoners", "inmates",
-    "worshippers", "miners", "farmers", "teenagers", "youths", "citizens",
-    "nationals", "tourists", "staff", "employees", "peacekeepers",
-    "marines", "sailors", "officials", "hostages", "attackers", "bystanders",
-    "detainees", "settlers", "firefighters", "doctors", "nurses",
-    "patients", "fans", "spectators", "forces", "agents", "guardsmen",
-    "combatants", "families", "households", "protesters", "protestors", "demonstrators", "marchers",
-    "refugees", "evacuees", NULL
-};
-
-static const char *const modifier_words[] = {
-    "other", "more", "armed", "unarmed", "innocent", "suspected", "alleged",
-    "fellow", "local", "foreign", "young", "elderly", "senior", "security",
-    "government", "army", "military", "riot", "opposition", "rebel",
-    "border", "traffic", "plainclothes",
-    "uniformed", "undercover", "additional", "further", "unidentified",
-    "unknown", NULL
-};
-
-static const char *const det_words[] = {
-    "the", "these", "their", "its", "our", "his", "her", NULL
-};
-
-/* Words that may follow a phrase without making it a count of things. */
-static const char *const function_words[] = {
-    "and", "or", "but", "in", "on", "at", "during", "after", "before",
-    "when", "while", "as", "including", "near", "across", "outside",
-    "inside", "since", "from", "with", "without", "among", "amid",
-    "following", "over", "under", "last", "this", "yesterday", "today",
-    "tonight", "overnight", "earlier", "so", "for", "by", "into", "who",
-    "which", "that", "according", "throughout", "around", "between",
-    "nationwide", "there", "here", "then", NULL
-};
-
-static const char *const aux_words[] = {
-    "were", "was", "are", "is", "be", "been", "being", "have", "has", "had",
-    "reportedly", "also", "later", "all", "believed", "feared", "thought",
-    "reported", "confirmed", "said", "to", "now", "already", "allegedly",
-    "apparently", "subsequently", "eventually", "both", "initially", "will",
-    "would", "may", "might", "could", "officially", "still", "either",
-    "each", "since", NULL
-};
-
-static const char *const month_words[] = {
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    NULL
-};
-
-typedef struct numword {
-    const char *word;
-    int value;
-} numword;
-
-static const numword small_words[] = {
-    { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 },
-    { "five", 5 }, { "six", 6 }, { "seven", 7 }, { "eight", 8 },
-    { "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 },
-    { "thirteen", 13 }, { "fourteen", 14 }, { "fifteen", 15 },
-    { "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 },
-    { "nineteen", 19 }, { "twenty", 20 }, { "thirty", 30 },
-    { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 }, { "seventy", 70 },
-    { "eighty", 80 }, { "ninety", 90 }, { NULL, 0 }
-};
-
-/* Vague plurals and their unit: the value is unit x 2 (counts.h). */
-static const numword plural_words[] = {
-    { "dozens", 12 }, { "scores", 20 }, { "hundreds", 100 },
-    { "thousands", 1000 }, { "millions", 1000000 }, { "tens", 10 },
-    { NULL, 0 }
-};
-
-static const numword mult_words[] = {
-    { "hundred", 100 }, { "thousand", 1000 }, { "million", 1000000 },
-    { "billion", 1000000000 }, { NULL, 0 }
-};
+#undef LETTER
 
 /* ------------------------------------------------------------------ */
 /* Tokens                                                              */
@@ -266,6 +613,35 @@ static bool is_space(unsigned char c)
 static unsigned char lower(unsigned char c)
 {
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/*
+ * The lexeme of the n bytes at w, compared as eq() compares, or NULL.
+ *
+ * The list of w's first letter is in order of length: past its shorter
+ * names (name[n - 1] not set), the names of n letters (name[n] not set)
+ * are compared with w.  Names are lower-case letters, and a byte ORed
+ * with 0x20 is one only if it is that letter in either case.
+ */
+static const lexeme *lookup(const char *w, size_t n)
+{
+    if (n == 0 || n > LEXEME_MAX)
+        return NULL;
+    const unsigned char first = (unsigned char)(w[0] | 0x20);
+    if (first < 'a' || first > 'z')
+        return NULL;
+    const struct letter *list = &lexicon[first - 'a'];
+    const lexeme *e = list->v, *end = list->v + list->n;
+    while (e < end && e->name[n - 1] == '\0')
+        e++;
+    for (; e < end && e->name[n] == '\0'; e++) {
+        size_t k = 1;
+        while (k < n && (w[k] | 0x20) == e->name[k])
+            k++;
+        if (k == n)
+            return e;
+    }
+    return NULL;
 }
 
 /* Length of a UTF-8 space (*space set) or punctuation mark starting at i:
@@ -348,10 +724,13 @@ static bool next_tok(const scan *sc, size_t *pos, tok *t)
         t->start = sc->n;
         t->len = 0;
         t->kind = TK_END;
+        t->letters = false;
+        t->lx = NULL;
         *pos = sc->n;
         return false;
     }
     size_t j = i;
+    bool letters = false;
     const unsigned char c = (unsigned char)sc->s[i];
     if (c >= 0x80 && (k = sep_len(sc, i, &space)) > 0) {
         j += k;
@@ -376,17 +755,22 @@ static bool next_tok(const scan *sc, size_t *pos, tok *t)
                 j++;
         }
     } else if (c >= 0x80 || is_alpha(c)) {   /* is_wordc(sc, i) here */
-        /* most words are ASCII letters and digits only */
-        while (j < sc->n && is_alnum((unsigned char)sc->s[j]))
+        /* most words are ASCII letters only */
+        while (j < sc->n && is_alpha((unsigned char)sc->s[j]))
             j++;
+        const size_t letters_end = j;
         while (j < sc->n && (is_wordc(sc, j) || is_joiner(sc, j, "-'.")))
             j++;
         t->kind = TK_WORD;
+        letters = j == letters_end;
     } else {
         j++;
         t->kind = TK_PUNCT;
     }
     t->len = j - i;
+    t->letters = letters;
+    /* the lexicon's names are letters only */
+    t->lx = letters ? lookup(sc->s + i, t->len) : NULL;
     *pos = j;
     return true;
 }
@@ -414,14 +798,10 @@ static bool eq(const scan *sc, const tok *t, const char *w)
     return i == t->len && w[i] == '\0';
 }
 
-static bool in(const scan *sc, const tok *t, const char *const *list)
+/* Is t a word on any of the lexicon's lists L_*? */
+static bool in(const tok *t, unsigned lists)
 {
-    if (t->kind != TK_WORD)
-        return false;
-    for (; *list != NULL; list++)
-        if (eq(sc, t, *list))
-            return true;
-    return false;
+    return t->lx != NULL && (t->lx->lists & lists) != 0;
 }
 
 static bool is_punct(const scan *sc, const tok *t, char c)
@@ -439,7 +819,7 @@ static bool capitalised(const scan *sc, const tok *t)
 
 static bool is_month(const scan *sc, const tok *t)
 {
-    return capitalised(sc, t) && in(sc, t, month_words);
+    return capitalised(sc, t) && in(t, L_MONTH);
 }
 
 static bool hyphenated(const scan *sc, const tok *t)
@@ -448,23 +828,39 @@ static bool hyphenated(const scan *sc, const tok *t)
            memchr(sc->s + t->start, '-', t->len) != NULL;
 }
 
-/* Value of a numword list entry matching t, or -1. */
-static long long lookup(const scan *sc, const tok *t, const numword *list)
+/* The value of a lexeme (or NULL) as a number word of list L_SMALL,
+ * L_PLURAL or L_MULT, or -1; number() of a token. */
+static long long value_of(const lexeme *lx, unsigned list)
 {
-    for (; list->word != NULL; list++)
-        if (eq(sc, t, list->word))
-            return list->value;
-    return -1;
+    return lx != NULL && (lx->lists & list) != 0 ? lx->value : -1;
 }
 
-/* Category of t in a per-category word table, or -1. */
-static int category(const scan *sc, const tok *t,
-                    const char *const table[N_CATS][16])
+static long long number(const tok *t, unsigned list)
 {
-    for (int c = 0; c < N_CATS; c++)
-        if (in(sc, t, table[c]))
-            return c;
-    return -1;
+    return value_of(t->lx, list);
+}
+
+/* The category (CAT_*, or -1) t gives as a governing word before a
+ * number, as a category word after a phrase, as a category noun, and as
+ * the word of what a total is of (struct lexeme). */
+static int cat_gov(const tok *t)
+{
+    return t->lx != NULL ? t->lx->gov - 1 : -1;
+}
+
+static int cat_fwd(const tok *t)
+{
+    return t->lx != NULL ? t->lx->fwd - 1 : -1;
+}
+
+static int cat_noun(const tok *t)
+{
+    return t->lx != NULL ? t->lx->noun - 1 : -1;
+}
+
+static int cat_toll(const tok *t)
+{
+    return t->lx != NULL ? t->lx->toll - 1 : -1;
 }
 
 static void ring_push(ring *r, const tok *t)
@@ -495,17 +891,16 @@ static long long sat(long long v)
  * Returns its value or -1. */
 static long long small_value(const scan *sc, const tok *t)
 {
-    long long v = lookup(sc, t, small_words);
+    long long v = number(t, L_SMALL);
     if (v >= 0 || t->kind != TK_WORD)
         return v;
-    const char *dash = memchr(sc->s + t->start, '-', t->len);
+    const char *s = sc->s + t->start;
+    const char *dash = memchr(s, '-', t->len);
     if (dash == NULL)
         return -1;
-    const size_t a = (size_t)(dash - (sc->s + t->start));
-    const tok tens = { t->start, a, TK_WORD };
-    const tok unit = { t->start + a + 1, t->len - a - 1, TK_WORD };
-    const long long tv = lookup(sc, &tens, small_words);
-    const long long uv = lookup(sc, &unit, small_words);
+    const size_t a = (size_t)(dash - s);
+    const long long tv = value_of(lookup(s, a), L_SMALL);
+    const long long uv = value_of(lookup(dash + 1, t->len - a - 1), L_SMALL);
     if (tv < 20 || tv % 10 != 0 || uv < 1 || uv > 9)
         return -1;
     return tv + uv;
@@ -552,7 +947,7 @@ static bool parse_qty(const scan *sc, size_t pos, long long *value,
         long long whole, fn, fd;
         digits_value(sc, &t, &whole, &fn, &fd);
         const tok m = peek(sc, p, &q);
-        const long long mult = lookup(sc, &m, mult_words);
+        const long long mult = number(&m, L_MULT);
         if (mult > 0) {
             *value = sat(whole * mult + fn * mult / fd);
             *end = q;
@@ -582,12 +977,12 @@ static bool parse_qty(const scan *sc, size_t pos, long long *value,
         return true;
     }
 
-    const long long unit = lookup(sc, &t, plural_words);
+    const long long unit = number(&t, L_PLURAL);
     if (unit > 0) {
         const tok of = peek(sc, p, &q);
         size_t r;
         const tok t2 = peek(sc, q, &r);
-        const long long unit2 = lookup(sc, &t2, plural_words);
+        const long long unit2 = number(&t2, L_PLURAL);
         if (eq(sc, &of, "of") && unit2 >= 100) {
             *value = sat(2 * unit * unit2);
             *end = r;
@@ -617,7 +1012,7 @@ static bool parse_qty(const scan *sc, size_t pos, long long *value,
     size_t at = pos;
     if (eq(sc, &t, "a") || eq(sc, &t, "an")) {
         const tok m = peek(sc, p, NULL);
-        if (lookup(sc, &m, mult_words) < 0 && !eq(sc, &m, "dozen"))
+        if (number(&m, L_MULT) < 0 && !eq(sc, &m, "dozen"))
             return false;
         cur = 1;
         last = W_SMALL;
@@ -626,7 +1021,7 @@ static bool parse_qty(const scan *sc, size_t pos, long long *value,
     for (;;) {
         const tok w = peek(sc, at, &q);
         const long long v = small_value(sc, &w);
-        const long long mult = lookup(sc, &w, mult_words);
+        const long long mult = number(&w, L_MULT);
         if (v >= 0) {
             /* "twenty five" is one number; "five six" is not. */
             if (last == W_SMALL &&
@@ -679,7 +1074,7 @@ static int fwd_category(const scan *sc, size_t pos, bool saw_aux,
     const tok t2 = peek(sc, p, &q);
     const tok t3 = peek(sc, q, &r);
     const tok t4 = peek(sc, r, &e);
-    int c = category(sc, &t, fwd_words);
+    int c = cat_fwd(&t);
 
     *end = p;
     if (c >= 0)
@@ -689,7 +1084,7 @@ static int fwd_category(const scan *sc, size_t pos, bool saw_aux,
         if (eq(sc, &t2, "dead"))
             return CAT_KILLED;
         *end = r;
-        if (eq(sc, &t2, "and") && (c = category(sc, &t3, fwd_words)) >= 0 &&
+        if (eq(sc, &t2, "and") && (c = cat_fwd(&t3)) >= 0 &&
             c <= CAT_WOUNDED)
             return c;
         return -1;
@@ -729,11 +1124,6 @@ static int fwd_category(const scan *sc, size_t pos, bool saw_aux,
     return -1;
 }
 
-static int noun_category(const scan *sc, const tok *t)
-{
-    return category(sc, t, noun_words);
-}
-
 /*
  * One item: a quantity and the words of its phrase ("19", "five
  * officers", "thousands of protesters", "two dozen Palestinian
@@ -763,9 +1153,9 @@ static bool parse_item(const scan *sc, size_t pos, const tok *before,
     if (is_punct(sc, &t, '%') || is_month(sc, &t) ||
         eq(sc, &t, "percent"))
         return false;
-    if (yearish && !in(sc, &t, generic_people) &&
-        !in(sc, &t, specific_people) && category(sc, &t, fwd_words) < 0 &&
-        noun_category(sc, &t) < 0)
+    if (yearish && !in(&t, L_GENERIC) &&
+        !in(&t, L_SPECIFIC) && cat_fwd(&t) < 0 &&
+        cat_noun(&t) < 0)
         return false;
 
     memset(it, 0, sizeof(*it));
@@ -785,26 +1175,26 @@ static bool parse_item(const scan *sc, size_t pos, const tok *before,
             p = e;
             break;
         }
-        det = in(sc, &t, det_words);
+        det = in(&t, L_DET);
         if (det) {
             /* a modifier; nothing to record */
-        } else if ((c = noun_category(sc, &t)) >= 0) {
+        } else if ((c = cat_noun(&t)) >= 0) {
             it->noun_cat = c;
             it->people = true;
-        } else if (in(sc, &t, generic_people) ||
-                   category(sc, &t, fwd_words) >= 0) {
+        } else if (in(&t, L_GENERIC) ||
+                   cat_fwd(&t) >= 0) {
             it->people = true;
-        } else if (in(sc, &t, specific_people)) {
+        } else if (in(&t, L_SPECIFIC)) {
             it->people = true;
             it->specific = true;
         } else if (eq(sc, &t, "lives")) {
             it->lives = true;
         } else if (eq(sc, &t, "of") && k == 0 && !used_of) {
             used_of = true;
-        } else if (!(in(sc, &t, modifier_words) || hyphenated(sc, &t) ||
+        } else if (!(in(&t, L_MODIFIER) || hyphenated(sc, &t) ||
                      (capitalised(sc, &t) && !is_month(sc, &t) &&
-                      !in(sc, &t, function_words) &&
-                      !in(sc, &t, aux_words)))) {
+                      !in(&t, L_FUNCTION) &&
+                      !in(&t, L_AUX)))) {
             break;
         }
         p = q;
@@ -820,7 +1210,7 @@ static bool acceptable_after(const scan *sc, const tok *t)
         return true;
     if (t->kind == TK_PUNCT)
         return !is_punct(sc, t, '%');
-    return in(sc, t, function_words) || in(sc, t, aux_words);
+    return in(t, L_FUNCTION) || in(t, L_AUX);
 }
 
 /* Past an aside between commas after a phrase ("four people, including
@@ -884,7 +1274,7 @@ static bool parse_list(const scan *sc, size_t pos, const tok *before,
         bool saw_aux = false;
         for (int k = 0; k < 5; k++) {
             const tok t = peek(sc, p, &e);
-            if (!in(sc, &t, aux_words))
+            if (!in(&t, L_AUX))
                 break;
             saw_aux = true;
             p = e;
@@ -920,14 +1310,14 @@ static int governor(const scan *sc, const ring *r)
             i += 2;
         else if (eq(sc, &w1, "of") && eq(sc, &w2, "upwards"))
             i += 2;
-        else if (in(sc, &w1, qual_words))
+        else if (in(&w1, L_QUAL))
             i += 1;
         else
             break;
     }
 
     const tok w1 = ring_get(r, i), w2 = ring_get(r, i + 1);
-    int c = category(sc, &w1, gov_words);
+    int c = cat_gov(&w1);
     if (c >= 0)
         return c;
     if (eq(sc, &w1, "dead") && eq(sc, &w2, "shot"))
@@ -935,34 +1325,21 @@ static int governor(const scan *sc, const ring *r)
     if (eq(sc, &w1, "up") &&
         (eq(sc, &w2, "rounded") || eq(sc, &w2, "rounding")))
         return CAT_ARRESTED;
-    if (eq(sc, &w1, "of") && in(sc, &w2, crowd_of_words))
+    if (eq(sc, &w1, "of") && in(&w2, L_CROWD_OF))
         return CAT_CROWD;
-    if (in(sc, &w1, lives_gov_words))
+    if (in(&w1, L_LIVES_GOV))
         return GOV_LIVES;
 
     /* "the death toll rose to 40", "the number of injured reached 12":
      * a link word, then within a few words before it what rose. */
-    if (!in(sc, &w1, link_words))
+    if (!in(&w1, L_LINK))
         return -1;
     for (size_t j = i; j < i + 7; j++) {
         const tok w = ring_get(r, j);
         if (w.kind != TK_WORD)
             return -1;
-        if (eq(sc, &w, "toll") || eq(sc, &w, "dead") ||
-            eq(sc, &w, "deaths") || eq(sc, &w, "fatalities") ||
-            eq(sc, &w, "killed"))
-            return CAT_KILLED;
-        if (eq(sc, &w, "injured") || eq(sc, &w, "wounded") ||
-            eq(sc, &w, "injuries"))
-            return CAT_WOUNDED;
-        if (eq(sc, &w, "arrests") || eq(sc, &w, "arrested") ||
-            eq(sc, &w, "detained"))
-            return CAT_ARRESTED;
-        if (eq(sc, &w, "displaced") || eq(sc, &w, "refugees"))
-            return CAT_DISPLACED;
-        if (eq(sc, &w, "crowd") || eq(sc, &w, "crowds") ||
-            eq(sc, &w, "turnout"))
-            return CAT_CROWD;
+        if ((c = cat_toll(&w)) >= 0)
+            return c;
     }
     return -1;
 }
@@ -1022,42 +1399,18 @@ static size_t attach(const scan *sc, const tok *t, const ring *r,
  */
 static bool may_start_qty(const scan *sc, const tok *t)
 {
-    static const char *const first_words[] = {
-        "no", "nobody", "half", "a", "an", NULL
-    };
     if (t->kind == TK_NUM)
         return true;
     if (t->kind != TK_WORD)
         return false;
-    const char *s = sc->s + t->start;
-    const char *dash = memchr(s, '-', t->len);
-    const size_t n = dash != NULL ? (size_t)(dash - s) : t->len;
-    char w[12];
-    if (n == 0 || n >= sizeof(w))
-        return false;
-    /* the first letters of those words */
-#define LETTER(c) (1u << ((c) - 'a'))
-    const unsigned firsts = LETTER('a') | LETTER('d') | LETTER('e') |
-                            LETTER('f') | LETTER('h') | LETTER('m') |
-                            LETTER('n') | LETTER('o') | LETTER('s') |
-                            LETTER('t');
-#undef LETTER
-    const unsigned first = (unsigned)lower((unsigned char)s[0]) - 'a';
-    if (first >= 26 || !((firsts >> first) & 1u))
-        return false;
-    for (size_t i = 0; i < n; i++)
-        w[i] = (char)lower((unsigned char)s[i]);
-    w[n] = '\0';
-    for (const char *const *f = first_words; *f != NULL; f++)
-        if ((*f)[0] == w[0] && strcmp(*f, w) == 0)
-            return true;
-    for (const numword *nw = small_words; nw->word != NULL; nw++)
-        if (nw->word[0] == w[0] && strcmp(nw->word, w) == 0)
-            return true;
-    for (const numword *nw = plural_words; nw->word != NULL; nw++)
-        if (nw->word[0] == w[0] && strcmp(nw->word, w) == 0)
-            return true;
-    return false;
+    const lexeme *lx = t->lx;
+    if (!t->letters) {      /* the word before a dash: "twenty-five" */
+        const char *s = sc->s + t->start;
+        const char *dash = memchr(s, '-', t->len);
+        lx = dash != NULL ? lookup(s, (size_t)(dash - s)) : NULL;
+    }
+    return lx != NULL &&
+           (lx->lists & (L_QTY_START | L_SMALL | L_PLURAL)) != 0;
 }
 
 /* ------------------------------------------------------------------ */
