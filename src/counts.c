@@ -669,7 +669,7 @@ static size_t sep_len(const scan *sc, size_t i, bool *space)
 
 /* A byte that continues a word: ASCII alphanumerics and any non-ASCII
  * byte that does not start a separator. */
-static bool is_wordc(const scan *sc, size_t i)
+static inline bool is_wordc(const scan *sc, size_t i)
 {
     const unsigned char c = (unsigned char)sc->s[i];
     bool space;
@@ -695,8 +695,10 @@ static size_t group_space(const scan *sc, size_t i)
 }
 
 /* Whether s[i] is one of the joiners in `set` with a word byte after it. */
-static bool is_joiner(const scan *sc, size_t i, const char *set)
+static inline bool is_joiner(const scan *sc, size_t i, const char *set)
 {
+    if (sc->s[i] == ' ')
+        return false;       /* the usual end of a word; in no set */
     for (; *set != '\0'; set++)
         if (sc->s[i] == *set)
             return i + 1 < sc->n && is_wordc(sc, i + 1);
