@@ -40,6 +40,26 @@
 #define MAX_COUNTRIES 64        /* countries a document names, kept */
 #define MIN_POPULATION 100000   /* without a locative word before it */
 
+/* The word lists below, as bits: a token is looked up once for all. */
+enum {
+    IN_STOP_WORDS = 1 << 0,
+    IN_OPENERS = 1 << 1,
+    IN_SHORT_WORDS = 1 << 2,
+    IN_LOCATIVES = 1 << 3,
+    IN_MODIFIERS = 1 << 4,
+    IN_FILLERS = 1 << 5,
+    IN_JOINERS = 1 << 6
+};
+
+#define LIST_SLOTS 256          /* power of two, over the words listed */
+
+/* A word of the lists, in an open-addressing table by list_hash(). */
+typedef struct list_slot {
+    const char *word;           /* NULL for an empty slot */
+    uint8_t len;
+    uint8_t lists;              /* IN_* of every list that holds it */
+} list_slot;
+
 typedef struct wtok {
     uint32_t start, len;        /* in the folded text */
     bool cap;                   /* capitalised in the original */
@@ -65,6 +85,9 @@ struct casus_geocoder {
     long main_place;            /* the document's main place, or -1 */
     const casus_place **order;  /* scratch for main_place() */
     size_t order_cap;
+    list_slot listed[LIST_SLOTS];   /* every word of the lists; some
+                                       slots always empty */
+    size_t longest_listed;      /* bytes in the longest such word */
 };
 
 /* Words that begin a sentence or a title more often than they name a
@@ -105,9 +128,62 @@ static const char *const modifiers[] = {
     "NORTH-EASTERN", "NORTH-WESTERN", "SOUTH-EASTERN", "SOUTH-WESTERN",
     "NORTH-EAST", "NORTH-WEST", "SOUTH-EAST", "SOUTH-WEST", NULL };
 
+/* Words that may stand between a locative word and its place: "in the
+ * Netherlands", "in northern Kosovo", "the village of Cabra". */
+static const char *const fillers[] = { "THE", "OF", NULL };
+
+/* Lower-case words inside a name: "Democratic Republic of the Congo",
+ * "Bosnia and Herzegovina", "Rio Grande do Sul". */
+static const char *const joiners[] = {
+    "OF", "THE", "AND", "DE", "DEL", "DA", "DO", "DOS", "DAS", "DI", "DU",
+    "DES", NULL };
+
+/* Every list above, with its bit. */
+static const struct {
+    const char *const *words;
+    uint8_t bit;                /* IN_* */
+} lists[] = {
+    { stop_words, IN_STOP_WORDS }, { openers, IN_OPENERS },
+    { short_words, IN_SHORT_WORDS }, { locatives, IN_LOCATIVES },
+    { modifiers, IN_MODIFIERS }, { fillers, IN_FILLERS },
+    { joiners, IN_JOINERS } };
+
 /* ------------------------------------------------------------------ */
 /* Opening                                                             */
 /* ------------------------------------------------------------------ */
+
+/* FNV-1a, for the slot of a word in casus_geocoder.listed. */
+static size_t list_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h % LIST_SLOTS;
+}
+
+/* Put every word of the lists into gc->listed, with the bits of the lists
+ * that hold it. */
+static void index_lists(casus_geocoder *gc)
+{
+    size_t n = 0;
+    for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+        for (const char *const *w = lists[l].words; *w != NULL; w++) {
+            const size_t len = strlen(*w);
+            size_t h = list_hash(*w, len);
+            while (gc->listed[h].word != NULL &&
+                   strcmp(gc->listed[h].word, *w) != 0)
+                h = (h + 1) % LIST_SLOTS;
+            if (gc->listed[h].word == NULL) {
+                n++;
+                assert(n < LIST_SLOTS);     /* an empty slot ends a probe */
+                gc->listed[h].word = *w;
+                gc->listed[h].len = (uint8_t)len;
+            }
+            gc->listed[h].lists |= lists[l].bit;
+            if (len > gc->longest_listed)
+                gc->longest_listed = len;
+        }
+}
 
 /* A geocoder with no document yet, over g. */
 static casus_geocoder *geocoder_new(gaz *g, bool owns_gaz)
@@ -124,6 +200,7 @@ static casus_geocoder *geocoder_new(gaz *g, bool owns_gaz)
     gc->owns_gaz = owns_gaz;
     gc->dateline_place = -1;
     gc->main_place = -1;
+    index_lists(gc);
     return gc;
 }
 
@@ -168,16 +245,20 @@ void casus_geocoder_free(casus_geocoder *gc)
 /* Finding names                                                       */
 /* ------------------------------------------------------------------ */
 
-static bool tok_in(const casus_geocoder *gc, size_t i,
-                   const char *const *list)
+/* Is token i on one of the lists of the IN_* bits in, by its bytes? */
+static bool tok_in(const casus_geocoder *gc, size_t i, unsigned in)
 {
     const wtok *t = &gc->toks[i];
+    if (t->len > gc->longest_listed)
+        return false;
     const char *s = gc->folded.buf + t->start;
-    for (size_t k = 0; list[k] != NULL; k++)
-        if (list[k][0] == s[0] && strlen(list[k]) == t->len &&
-            memcmp(list[k], s, t->len) == 0)
-            return true;
-    return false;
+    for (size_t h = list_hash(s, t->len);; h = (h + 1) % LIST_SLOTS) {
+        const list_slot *w = &gc->listed[h];
+        if (w->word == NULL)
+            return false;
+        if (w->len == t->len && memcmp(w->word, s, t->len) == 0)
+            return (w->lists & in) != 0;
+    }
 }
 
 static int tokenize(casus_geocoder *gc, const char *orig)
@@ -191,7 +272,7 @@ static int tokenize(casus_geocoder *gc, const char *orig)
         if (gc->n_toks > 0 && t.len == 1 && gc->folded.buf[t.start] == '.') {
             wtok *p = &gc->toks[gc->n_toks - 1];
             if (p->cap && p->start + p->len == t.start &&
-                tok_in(gc, gc->n_toks - 1, short_words)) {
+                tok_in(gc, gc->n_toks - 1, IN_SHORT_WORDS)) {
                 p->len++;
                 continue;
             }
@@ -270,10 +351,6 @@ static bool is_region(const gaz_place *p)
     return is_land(p) || is_division(p) || is_area(p);
 }
 
-/* Words that may stand between a locative word and its place: "in the
- * Netherlands", "in northern Kosovo", "the village of Cabra". */
-static const char *const fillers[] = { "THE", "OF", NULL };
-
 /* Does a locative word come before token i, across up to three fillers
  * and direction words?  A town seldom takes "the" ("in the Atlantic",
  * "in the White House"), so with towns false, "the" right before the
@@ -281,13 +358,13 @@ static const char *const fillers[] = { "THE", "OF", NULL };
 static bool after_locative(const casus_geocoder *gc, size_t i, bool towns)
 {
     for (size_t k = i, skipped = 0; k > 0 && skipped <= 3; k--, skipped++) {
-        if (tok_in(gc, k - 1, locatives))
+        if (tok_in(gc, k - 1, IN_LOCATIVES))
             return true;
         const wtok *t = &gc->toks[k - 1];
         if (towns && k == i && t->len == 3 &&
             memcmp(gc->folded.buf + t->start, "THE", 3) == 0)
             return false;
-        if (!tok_in(gc, k - 1, fillers) && !tok_in(gc, k - 1, modifiers))
+        if (!tok_in(gc, k - 1, IN_FILLERS | IN_MODIFIERS))
             return false;
     }
     return false;
@@ -326,7 +403,7 @@ static bool before_container(const casus_geocoder *gc, size_t j,
     if (!comma_after(gc, j))
         return false;
     size_t k = j + 2;
-    if (tok_in(gc, k, modifiers))
+    if (tok_in(gc, k, IN_MODIFIERS))
         k++;
     char key[256];
     uint32_t cids[8];
@@ -371,7 +448,7 @@ static bool doc_country(const casus_geocoder *gc, const char cc[2])
 static bool acceptable(const casus_geocoder *gc, size_t i, size_t j,
                        const uint32_t *ids, size_t n)
 {
-    if (i == j && (tok_in(gc, i, stop_words) || tok_in(gc, i, modifiers)))
+    if (i == j && tok_in(gc, i, IN_STOP_WORDS | IN_MODIFIERS))
         return false;
     const size_t shown = n < MAX_CANDS ? n : MAX_CANDS;
     for (size_t k = 0; k < shown; k++)
@@ -441,19 +518,13 @@ static bool abbreviation(casus_geocoder *gc, size_t i)
     return true;
 }
 
-/* Lower-case words inside a name: "Democratic Republic of the Congo",
- * "Bosnia and Herzegovina", "Rio Grande do Sul". */
-static const char *const joiners[] = {
-    "OF", "THE", "AND", "DE", "DEL", "DA", "DO", "DOS", "DAS", "DI", "DU",
-    "DES", NULL };
-
 /* The last word of the run ending at token run joined through lower-case
  * joiners to the capitalised words after them, or run itself. */
 static size_t joined_run(const casus_geocoder *gc, size_t run)
 {
     size_t k = run + 1;
     while (k < gc->n_toks && !gc->toks[k].cap && gc->toks[k].word &&
-           tok_in(gc, k, joiners) && k - run <= 2)
+           tok_in(gc, k, IN_JOINERS) && k - run <= 2)
         k++;
     if (k == run + 1 || k >= gc->n_toks || !gc->toks[k].cap)
         return run;
@@ -526,8 +597,7 @@ static int find_names(casus_geocoder *gc)
         /* start a run only at its first word, or after a modifier or an
          * opening word ("In China") */
         if (i > 0 && gc->toks[i - 1].cap && !gc->toks[i - 1].poss &&
-            !tok_in(gc, i - 1, modifiers) &&
-            !tok_in(gc, i - 1, openers))
+            !tok_in(gc, i - 1, IN_MODIFIERS | IN_OPENERS))
             continue;
         /* the run's last capitalised word, or its first possessive when
          * the run is too long to be a name ("Britain's Foreign
@@ -567,7 +637,8 @@ static const casus_place *container(const casus_geocoder *gc, size_t m)
         return NULL;
     const size_t j = gc->words[m][1], next = gc->words[m + 1][0];
     if (!comma_after(gc, j) ||
-        !(next == j + 2 || (next == j + 3 && tok_in(gc, j + 2, modifiers))))
+        !(next == j + 2 ||
+          (next == j + 3 && tok_in(gc, j + 2, IN_MODIFIERS))))
         return NULL;
     const casus_place *c = &gc->places[m + 1];
     const bool region = strncmp(c->feature, "PCL", 3) == 0 ||
