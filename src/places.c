@@ -60,6 +60,14 @@ typedef struct list_slot {
     uint8_t lists;              /* IN_* of every list that holds it */
 } list_slot;
 
+/* Where a place was named, and the places its name may refer to. */
+typedef struct mention {
+    uint32_t first, last;       /* its first and last token */
+    uint32_t cand, n_cands;     /* casus_geocoder.cands[cand...]: the
+                                   places of gaz_lookup(), at most
+                                   MAX_CANDS */
+} mention;
+
 typedef struct wtok {
     uint32_t start, len;        /* in the folded text */
     bool cap;                   /* capitalised in the original */
@@ -76,8 +84,10 @@ struct casus_geocoder {
     size_t n_toks, toks_cap;
     casus_place *places;
     size_t n_places, places_cap;
-    uint32_t (*words)[2];       /* first and last token of each place */
-    size_t words_cap;
+    mention *mentions;          /* one per place */
+    size_t mentions_cap;
+    uint32_t *cands;            /* the mentions' places, in their order */
+    size_t n_cands, cands_cap;
     char countries[MAX_COUNTRIES][2];
     int n_countries;
     text_dateline_info dateline;    /* of the current document */
@@ -236,7 +246,8 @@ void casus_geocoder_free(casus_geocoder *gc)
     text_map_dispose(&gc->map);
     cs_free(gc->toks);
     cs_free(gc->places);
-    cs_free(gc->words);
+    cs_free(gc->mentions);
+    cs_free(gc->cands);
     cs_free(gc->order);
     cs_free(gc);
 }
@@ -472,14 +483,23 @@ static bool acceptable(const casus_geocoder *gc, size_t i, size_t j,
     return false;
 }
 
-/* Record the mention of tokens [i, j]; the place is chosen later. */
-static int add_mention(casus_geocoder *gc, size_t i, size_t j)
+/* Record the mention of tokens [i, j], which may name the n places of
+ * ids (as many as gaz_lookup() counts); the place is chosen later. */
+static int add_mention(casus_geocoder *gc, size_t i, size_t j,
+                       const uint32_t *ids, size_t n)
 {
+    if (n > MAX_CANDS)
+        n = MAX_CANDS;
     if (CS_ARRAY_GROW(gc->places, gc->places_cap, gc->n_places + 1) < 0 ||
-        CS_ARRAY_GROW(gc->words, gc->words_cap, gc->n_places + 1) < 0)
+        CS_ARRAY_GROW(gc->mentions, gc->mentions_cap, gc->n_places + 1) <
+            0 ||
+        CS_ARRAY_GROW(gc->cands, gc->cands_cap, gc->n_cands + n) < 0)
         return CASUS_ENOMEM;
-    gc->words[gc->n_places][0] = (uint32_t)i;
-    gc->words[gc->n_places][1] = (uint32_t)j;
+    gc->mentions[gc->n_places] = (mention){ (uint32_t)i, (uint32_t)j,
+                                            (uint32_t)gc->n_cands,
+                                            (uint32_t)n };
+    memcpy(gc->cands + gc->n_cands, ids, n * sizeof(ids[0]));
+    gc->n_cands += n;
     casus_place *p = &gc->places[gc->n_places++];
     memset(p, 0, sizeof(*p));
     text_extent x;
@@ -614,7 +634,7 @@ static int find_names(casus_geocoder *gc)
         const size_t end = match_run(gc, i, run, ids, &n);
         if (end == SIZE_MAX)
             continue;
-        int error = add_mention(gc, i, end);
+        int error = add_mention(gc, i, end, ids, n);
         if (error < 0)
             return error;
         const size_t shown = n < MAX_CANDS ? n : MAX_CANDS;
@@ -635,7 +655,7 @@ static const casus_place *container(const casus_geocoder *gc, size_t m)
 {
     if (m + 1 >= gc->n_places)
         return NULL;
-    const size_t j = gc->words[m][1], next = gc->words[m + 1][0];
+    const size_t j = gc->mentions[m].last, next = gc->mentions[m + 1].first;
     if (!comma_after(gc, j) ||
         !(next == j + 2 ||
           (next == j + 3 && tok_in(gc, j + 2, IN_MODIFIERS))))
@@ -650,15 +670,11 @@ static const casus_place *container(const casus_geocoder *gc, size_t m)
  * that a container named after a place is known when the place is. */
 static void resolve(casus_geocoder *gc)
 {
-    char key[256];
-    uint32_t ids[MAX_CANDS];
     for (size_t m = gc->n_places; m-- > 0;) {
         casus_place *p = &gc->places[m];
-        const size_t i = gc->words[m][0], j = gc->words[m][1];
-        size_t klen = key_of(gc, i, j, false, key, sizeof(key));
-        size_t n = gaz_lookup(gc->g, key, klen, ids, MAX_CANDS);
-        if (n > MAX_CANDS)
-            n = MAX_CANDS;
+        const uint32_t *ids = gc->cands + gc->mentions[m].cand;
+        const size_t n = gc->mentions[m].n_cands;
+        assert(n > 0);
         const gaz_place *best = gaz_place_at(gc->g, ids[0]);
         const gaz_place *in_doc = NULL, *in_container = NULL, *area = NULL;
         const casus_place *within = container(gc, m);
@@ -786,7 +802,9 @@ void casus_geocoder_trim(casus_geocoder *gc)
     gc->n_toks = 0;
     CS_ARRAY_FREE(gc->places, gc->places_cap);
     gc->n_places = 0;
-    CS_ARRAY_FREE(gc->words, gc->words_cap);
+    CS_ARRAY_FREE(gc->mentions, gc->mentions_cap);
+    CS_ARRAY_FREE(gc->cands, gc->cands_cap);
+    gc->n_cands = 0;
     CS_ARRAY_FREE(gc->order, gc->order_cap);
     gc->dateline_place = -1;
     gc->main_place = -1;
@@ -798,6 +816,7 @@ int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
     *places_out = NULL;
     *count_out = 0;
     gc->n_places = 0;
+    gc->n_cands = 0;
     gc->n_countries = 0;
     gc->dateline_place = -1;
     gc->main_place = -1;
