@@ -309,15 +309,22 @@ size_t gaz_lookup(const gaz *g, const char *name, size_t len,
     return n;
 }
 
+/* A two-letter code as a number that sorts as memcmp() sorts the code. */
+static unsigned cc_order(const char cc[2])
+{
+    return (unsigned)(unsigned char)cc[0] << 8 | (unsigned char)cc[1];
+}
+
 const char *gaz_alpha3(const gaz *g, const char cc[2])
 {
+    const unsigned want = cc_order(cc);
     size_t lo = 0, hi = g->n_countries;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = memcmp(g->countries[mid].alpha2, cc, 2);
-        if (c == 0)
+        const unsigned at = cc_order(g->countries[mid].alpha2);
+        if (at == want)
             return g->countries[mid].alpha3;
-        if (c < 0)
+        if (at < want)
             lo = mid + 1;
         else
             hi = mid;
