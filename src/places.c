@@ -724,8 +724,11 @@ static void resolve(casus_geocoder *gc)
         p->feature[6] = '\0';
         p->name = gaz_str(gc->g, best->name);
         p->admin1 = gaz_str(gc->g, best->admin1);
-        snprintf(p->country3, sizeof(p->country3), "%s",
-                 gaz_alpha3(gc->g, best->country));
+        /* three letters or none (gazetteer.h) */
+        const char *alpha3 = gaz_alpha3(gc->g, best->country);
+        const size_t alpha3_len = strlen(alpha3);
+        assert(alpha3_len < sizeof(p->country3));
+        memcpy(p->country3, alpha3, alpha3_len + 1);
     }
 }
 
