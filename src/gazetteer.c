@@ -249,44 +249,78 @@ const char *gaz_str(const gaz *g, uint32_t off)
     return off < g->strings_len ? g->strings + off : "";
 }
 
-/* Compare key (NUL-terminated) with the first len bytes of name folded
- * to ASCII lower case, as memcmp orders bytes. */
-static int key_cmp(const char *key, const char *name, size_t len)
+static unsigned char fold_byte(char c)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char a = (unsigned char)key[i];
-        unsigned char b = (unsigned char)name[i];
-        if (b >= 'A' && b <= 'Z')
-            b = (unsigned char)(b - 'A' + 'a');
-        if (a != b)
+    const unsigned char b = (unsigned char)c;
+    return b >= 'A' && b <= 'Z' ? (unsigned char)(b - 'A' + 'a') : b;
+}
+
+/* Compare key (NUL-terminated) with the first len bytes of name folded
+ * to ASCII lower case, as memcmp orders bytes, knowing that their first
+ * *same bytes agree; *same becomes the length of their common prefix. */
+static int key_cmp(const char *key, const char *name, size_t len,
+                   size_t *same)
+{
+    for (size_t i = *same; i < len; i++) {
+        const unsigned char a = (unsigned char)key[i], b = fold_byte(name[i]);
+        if (a != b) {
+            *same = i;
             return a < b ? -1 : 1;      /* a NUL key ends first */
+        }
     }
+    *same = len;
     return key[len] == '\0' ? 0 : 1;
+}
+
+/* Is the key of name i name (of len bytes) folded? */
+static bool key_is(const gaz *g, size_t i, const char *name, size_t len)
+{
+    size_t same = 0;
+    return key_cmp(g->strings + g->names[i].key, name, len, &same) == 0;
+}
+
+/*
+ * The first name whose key is not below name (of len bytes, without NUL).
+ *
+ * How it works: a binary search that does not compare again what it
+ * already knows.  Every key between two keys that share their first m
+ * bytes with the name shares them too (the keys are sorted), so a key
+ * is compared from the smaller of the common prefixes of the two bounds
+ * on.  Late steps, where the keys differ from the name only near its
+ * end, then cost a byte or two instead of the whole name.
+ */
+static size_t lower_bound(const gaz *g, const char *name, size_t len)
+{
+    size_t lo = 0, hi = g->n_names;
+    size_t lo_same = 0, hi_same = 0;    /* name[lo - 1], name[hi] */
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        size_t same = lo_same < hi_same ? lo_same : hi_same;
+        if (key_cmp(g->strings + g->names[mid].key, name, len, &same) < 0) {
+            lo = mid + 1;
+            lo_same = same;
+        } else {
+            hi = mid;
+            hi_same = same;
+        }
+    }
+    return lo;
 }
 
 size_t gaz_lookup(const gaz *g, const char *name, size_t len,
                   uint32_t *out, size_t cap)
 {
-    if (!bloom_may(g->bloom, key_hash(name, len)))
+    if (!bloom_may(g->bloom, key_hash(name, len)) ||
+        memchr(name, '\0', len) != NULL)
         return 0;
-    /* first name whose key is not below the query */
-    size_t lo = 0, hi = g->n_names;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (key_cmp(g->strings + g->names[mid].key, name, len) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    const size_t lo = lower_bound(g, name, len);
     /* Another name counts when no place has it as its own name, or for
      * a town of over GAZ_OTHER_WEIGHT times the people of the largest
      * town that has (a division's own name is never outweighed). */
     size_t end = lo;
     bool own = false, own_town = false;
     uint64_t outweigh = 0;
-    for (; end < g->n_names &&
-           key_cmp(g->strings + g->names[end].key, name, len) == 0;
-         end++) {
+    for (; end < g->n_names && key_is(g, end, name, len); end++) {
         if (g->names[end].place & GAZ_OTHER_NAME)
             continue;
         const gaz_place *p = &g->places[g->names[end].place];

@@ -82,7 +82,8 @@ const char *gaz_str(const gaz *g, uint32_t off);
 /*
  * The places a name may refer to: writes up to cap place indices to
  * out, most populous first, and returns how many places have that name
- * (which may exceed cap).  name need not be NUL-terminated.  A town
+ * (which may exceed cap).  name need not be NUL-terminated; one that
+ * holds a NUL byte names no place (folded text never does).  A town
  * whose other name it is counts only when no place has it as its own
  * name, or when it has over 100 times the people of the largest town
  * that has ("Calcutta" is Kolkata, not the Ohio village; "Rio Grande do
