@@ -455,12 +455,11 @@ static bool doc_country(const casus_geocoder *gc, const char cc[2])
     return false;
 }
 
-/* Is a match of tokens [i, j] a place (file comment)? */
+/* Is a match of tokens [i, j] a place (file comment)?  lookup() has
+ * turned away the words of the stop list and the modifiers. */
 static bool acceptable(const casus_geocoder *gc, size_t i, size_t j,
                        const uint32_t *ids, size_t n)
 {
-    if (i == j && tok_in(gc, i, IN_STOP_WORDS | IN_MODIFIERS))
-        return false;
     const size_t shown = n < MAX_CANDS ? n : MAX_CANDS;
     for (size_t k = 0; k < shown; k++)
         if (is_region(gaz_place_at(gc->g, ids[k])))
@@ -558,6 +557,9 @@ static size_t joined_run(const casus_geocoder *gc, size_t run)
 static size_t lookup(const casus_geocoder *gc, size_t i, size_t end,
                      bool whole, uint32_t *ids)
 {
+    /* never a place, whatever the gazetteer says: ask it nothing */
+    if (i == end && tok_in(gc, i, IN_STOP_WORDS | IN_MODIFIERS))
+        return 0;
     char key[256];
     const size_t klen = key_of(gc, i, end, whole, key, sizeof(key));
     const size_t n = klen ? gaz_lookup(gc->g, key, klen, ids, MAX_CANDS) : 0;
