@@ -272,15 +272,10 @@ static int key_cmp(const char *key, const char *name, size_t len,
     return key[len] == '\0' ? 0 : 1;
 }
 
-/* Is the key of name i name (of len bytes) folded? */
-static bool key_is(const gaz *g, size_t i, const char *name, size_t len)
-{
-    size_t same = 0;
-    return key_cmp(g->strings + g->names[i].key, name, len, &same) == 0;
-}
-
 /*
- * The first name whose key is not below name (of len bytes, without NUL).
+ * The first name whose key is not below name (of len bytes, without
+ * NUL), with *same the length of the prefix it shares with name (0 when
+ * there is no such name).
  *
  * How it works: a binary search that does not compare again what it
  * already knows.  Every key between two keys that share their first m
@@ -289,22 +284,35 @@ static bool key_is(const gaz *g, size_t i, const char *name, size_t len)
  * on.  Late steps, where the keys differ from the name only near its
  * end, then cost a byte or two instead of the whole name.
  */
-static size_t lower_bound(const gaz *g, const char *name, size_t len)
+static size_t lower_bound(const gaz *g, const char *name, size_t len,
+                          size_t *same)
 {
     size_t lo = 0, hi = g->n_names;
     size_t lo_same = 0, hi_same = 0;    /* name[lo - 1], name[hi] */
     while (lo < hi) {
         const size_t mid = lo + (hi - lo) / 2;
-        size_t same = lo_same < hi_same ? lo_same : hi_same;
-        if (key_cmp(g->strings + g->names[mid].key, name, len, &same) < 0) {
+        size_t at = lo_same < hi_same ? lo_same : hi_same;
+        if (key_cmp(g->strings + g->names[mid].key, name, len, &at) < 0) {
             lo = mid + 1;
-            lo_same = same;
+            lo_same = at;
         } else {
             hi = mid;
-            hi_same = same;
+            hi_same = at;
         }
     }
+    *same = hi_same;
     return lo;
+}
+
+/* Is the key of name i the key of name first, which is name (of len
+ * bytes) folded?  Names of one key share its string in our files, which
+ * saves the comparison. */
+static bool key_is(const gaz *g, size_t i, size_t first, const char *name,
+                   size_t len)
+{
+    size_t same = 0;
+    return g->names[i].key == g->names[first].key ||
+           key_cmp(g->strings + g->names[i].key, name, len, &same) == 0;
 }
 
 size_t gaz_lookup(const gaz *g, const char *name, size_t len,
@@ -313,17 +321,23 @@ size_t gaz_lookup(const gaz *g, const char *name, size_t len,
     if (!bloom_may(g->bloom, key_hash(name, len)) ||
         memchr(name, '\0', len) != NULL)
         return 0;
-    const size_t lo = lower_bound(g, name, len);
+    size_t same;
+    const size_t lo = lower_bound(g, name, len, &same);
+    if (lo == g->n_names || same < len ||
+        g->strings[g->names[lo].key + len] != '\0')
+        return 0;
+    size_t end = lo + 1;
+    while (end < g->n_names && key_is(g, end, lo, name, len))
+        end++;
     /* Another name counts when no place has it as its own name, or for
      * a town of over GAZ_OTHER_WEIGHT times the people of the largest
      * town that has (a division's own name is never outweighed). */
-    size_t end = lo;
     bool own = false, own_town = false;
     uint64_t outweigh = 0;
-    for (; end < g->n_names && key_is(g, end, name, len); end++) {
-        if (g->names[end].place & GAZ_OTHER_NAME)
+    for (size_t i = lo; i < end; i++) {
+        if (g->names[i].place & GAZ_OTHER_NAME)
             continue;
-        const gaz_place *p = &g->places[g->names[end].place];
+        const gaz_place *p = &g->places[g->names[i].place];
         own = true;
         if (!own_town && memcmp(p->feature, "PPL", 3) == 0) {
             own_town = true;            /* the largest: sorted */
