@@ -289,10 +289,15 @@ static size_t lower_bound(const gaz *g, const char *name, size_t len,
 {
     size_t lo = 0, hi = g->n_names;
     size_t lo_same = 0, hi_same = 0;    /* name[lo - 1], name[hi] */
+    /* In a damaged file, out of order, the prefix could skip the NUL of
+     * a key: one that starts too near the end of the strings to hold the
+     * name is compared whole, so that no read leaves them. */
+    const size_t safe = len < g->strings_len ? g->strings_len - len : 0;
     while (lo < hi) {
         const size_t mid = lo + (hi - lo) / 2;
-        size_t at = lo_same < hi_same ? lo_same : hi_same;
-        if (key_cmp(g->strings + g->names[mid].key, name, len, &at) < 0) {
+        const uint32_t key = g->names[mid].key;
+        size_t at = key >= safe ? 0 : lo_same < hi_same ? lo_same : hi_same;
+        if (key_cmp(g->strings + key, name, len, &at) < 0) {
             lo = mid + 1;
             lo_same = at;
         } else {

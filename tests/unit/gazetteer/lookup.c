@@ -289,6 +289,68 @@ static void test_gaz__rejects_damaged_files(void **state)
     assert_non_null(strstr(diag.msg, "/nonexistent/gaz.bin: cannot open"));
 }
 
+static void put_u32(FILE *f, uint32_t v)
+{
+    const unsigned char b[4] = { (unsigned char)v, (unsigned char)(v >> 8),
+                                 (unsigned char)(v >> 16),
+                                 (unsigned char)(v >> 24) };
+    fwrite(b, 1, 4, f);
+}
+
+/*
+ * A gazetteer whose names are out of order: the binary search meets "x",
+ * the last string of the file, between two keys that share 4,999 bytes
+ * with the name looked up.  Taking that prefix as known would read far
+ * past the end of the mapping: a crash when nothing is mapped there, as
+ * under valgrind.
+ */
+static void test_gaz__lookup_stays_inside_a_file_out_of_order(void **state)
+{
+    (void)state;
+    enum { LONG = 4999, N_NAMES = 7 };
+    const uint32_t long_at = 1, longer_at = long_at + LONG + 1,
+                   x_at = longer_at + LONG + 2, n_strings = x_at + 2;
+    /* names[3] above the name, names[1] below it, names[2] "x" */
+    const uint32_t keys[N_NAMES] = { 0, long_at, x_at, longer_at, 0, 0, 0 };
+    char tmp[] = "/tmp/casus-gaz-XXXXXX";
+    int fd = mkstemp(tmp);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    const uint32_t header[8] = { 0x5a475343u, 4, 1, N_NAMES, n_strings, 0,
+                                 1u << 16, 0 };
+    for (int i = 0; i < 8; i++)
+        put_u32(f, header[i]);
+    for (int i = 0; i < 6; i++)         /* one place, its strings "" */
+        put_u32(f, 0);
+    fwrite("USPPL\0\0\0", 1, 8, f);
+    for (int i = 0; i < N_NAMES; i++) {
+        put_u32(f, keys[i]);
+        put_u32(f, 0);
+    }
+    for (uint32_t i = 0; i < (1u << 16) * 8; i++)
+        fputc(0xff, f);                 /* a filter that lets all through */
+    fputc(0, f);
+    for (int i = 0; i < LONG; i++)
+        fputc('a', f);
+    fputc(0, f);
+    for (int i = 0; i < LONG; i++)
+        fputc('a', f);
+    fputs("b", f);
+    fputc(0, f);
+    fputs("x", f);
+    fputc(0, f);
+    fclose(f);
+    casus_diag diag = CASUS_DIAG_INIT;
+    gaz *d = NULL;
+    assert_int_equal(gaz_open(&d, tmp, &diag), 0);
+    unlink(tmp);
+    char name[LONG + 1];
+    memset(name, 'a', sizeof(name));
+    uint32_t id;
+    assert_int_equal(gaz_lookup(d, name, sizeof(name), &id, 1), 0);
+    gaz_close(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -301,6 +363,7 @@ int main(void)
         cmocka_unit_test(test_gaz__towns_have_their_other_names),
         cmocka_unit_test(test_gaz__maps_countries_to_cameo_codes),
         cmocka_unit_test(test_gaz__rejects_damaged_files),
+        cmocka_unit_test(test_gaz__lookup_stays_inside_a_file_out_of_order),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
