@@ -51,7 +51,8 @@ enum {
     IN_JOINERS = 1 << 6
 };
 
-#define LIST_SLOTS 256          /* power of two, over the words listed */
+#define LIST_BITS 8
+#define LIST_SLOTS (1u << LIST_BITS)    /* well over the words listed */
 
 /* A word of the lists, in an open-addressing table by list_hash(). */
 typedef struct list_slot {
@@ -162,13 +163,17 @@ static const struct {
 /* Opening                                                             */
 /* ------------------------------------------------------------------ */
 
-/* FNV-1a, for the slot of a word in casus_geocoder.listed. */
+/* The slot of a word of len > 0 bytes in casus_geocoder.listed: a
+ * multiplicative hash of its length and its first, middle and last
+ * bytes, which tell the listed words apart well enough at the cost of a
+ * few instructions, whatever the length. */
 static size_t list_hash(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h % LIST_SLOTS;
+    const uint32_t k = (uint32_t)(unsigned char)s[0] |
+                       (uint32_t)(unsigned char)s[len / 2] << 8 |
+                       (uint32_t)(unsigned char)s[len - 1] << 16 |
+                       (uint32_t)len << 24;
+    return (k * 2654435761u) >> (32 - LIST_BITS);
 }
 
 /* Put every word of the lists into gc->listed, with the bits of the lists
@@ -256,6 +261,15 @@ void casus_geocoder_free(casus_geocoder *gc)
 /* Finding names                                                       */
 /* ------------------------------------------------------------------ */
 
+/* memcmp(a, b, len) == 0, for the few bytes of a listed word. */
+static bool same_bytes(const char *a, const char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 /* Is token i on one of the lists of the IN_* bits in, by its bytes? */
 static bool tok_in(const casus_geocoder *gc, size_t i, unsigned in)
 {
@@ -267,7 +281,7 @@ static bool tok_in(const casus_geocoder *gc, size_t i, unsigned in)
         const list_slot *w = &gc->listed[h];
         if (w->word == NULL)
             return false;
-        if (w->len == t->len && memcmp(w->word, s, t->len) == 0)
+        if (w->len == t->len && same_bytes(w->word, s, t->len))
             return (w->lists & in) != 0;
     }
 }
