@@ -13,8 +13,17 @@
  * as mapped; a damaged filter can only hide names, never lead outside
  * the mapping.
  *
+ * The one thing built at open is a table of where the keys of each first
+ * two bytes begin (struct gaz), which takes the first half of the steps
+ * off every binary search.  It is found by a binary search per pair of
+ * bytes that begins a key, a few hundred of them, and holds a row of
+ * 257 entries per first byte, a few dozen rows: far less time and memory
+ * than reading all the keys.  In a file out of order it can only hide
+ * names.
+ *
  * SPDX-License-Identifier: MIT
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -68,6 +77,13 @@ struct gaz {
     const char *strings;
     size_t strings_len;
     const uint64_t *bloom;          /* BLOOM_BITS bits, see above */
+    uint16_t row_of[256];           /* 1 + the row of the keys that begin
+                                       with that byte; 0 for none */
+    uint32_t (*rows)[257];          /* rows[r][b]: the first name of the
+                                       row's first byte whose second byte
+                                       is b or above; rows[r][256] ends
+                                       the row.  NULL when n_rows is 0 */
+    size_t n_rows;                  /* at most 256 */
 };
 
 _Static_assert(sizeof(gaz_place) == PLACE_SIZE, "gaz_place layout");
@@ -117,6 +133,69 @@ static bool country_ok(const gaz *g, size_t i)
         !is_upper(c->alpha3[2]) || c->pad[0] || c->pad[1] || c->pad[2])
         return false;
     return i == 0 || memcmp(g->countries[i - 1].alpha2, c->alpha2, 2) < 0;
+}
+
+/* The first two bytes of the key of name i as a number in key order: the
+ * first byte times 256 plus the second, 0 past the end of the key. */
+static unsigned key_pair(const gaz *g, size_t i)
+{
+    const unsigned char *key =
+        (const unsigned char *)g->strings + g->names[i].key;
+    return key[0] == 0 ? 0 : (unsigned)key[0] << 8 | key[1];
+}
+
+/* The first name in (from, to) whose key_pair() >> shift is above that of
+ * name from, else to: the end of the keys that share their first byte
+ * (shift 8) or their first two (shift 0) with it.  In a file out of
+ * order, some later name, still above name from. */
+static size_t pair_end(const gaz *g, size_t from, size_t to, int shift)
+{
+    const unsigned v = key_pair(g, from) >> shift;
+    size_t lo = from + 1, hi = to;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (key_pair(g, mid) >> shift <= v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Number the rows of g->row_of, one per first byte of a key.  Each row
+ * begins at a key whose first byte is above that of the row before
+ * (pair_end()), so no byte comes twice, even in a file out of order. */
+static void count_rows(gaz *g)
+{
+    for (size_t at = 0; at < g->n_names;
+         at = pair_end(g, at, g->n_names, 8)) {
+        const unsigned first = key_pair(g, at) >> 8;
+        assert(g->row_of[first] == 0);
+        g->row_of[first] = (uint16_t)++g->n_rows;
+    }
+}
+
+/* Number and fill the rows of g (struct gaz): CASUS_ENOMEM or 0. */
+static int index_pairs(gaz *g)
+{
+    count_rows(g);
+    if (g->n_rows > 0 &&
+        (g->rows = cs_malloc(g->n_rows * sizeof(*g->rows))) == NULL)
+        return CASUS_ENOMEM;
+    for (size_t at = 0; at < g->n_names;) {
+        uint32_t *row = g->rows[g->row_of[key_pair(g, at) >> 8] - 1];
+        const size_t end = pair_end(g, at, g->n_names, 8);
+        unsigned b = 0;
+        for (size_t p = at; p < end; p = pair_end(g, p, end, 0)) {
+            const unsigned second = key_pair(g, p) & 0xff;
+            while (b <= second)
+                row[b++] = (uint32_t)p;
+        }
+        while (b <= 256)
+            row[b++] = (uint32_t)end;
+        at = end;
+    }
+    return 0;
 }
 
 /* The checks of the file comment; a message for the first failure. */
@@ -218,6 +297,10 @@ int gaz_open(gaz **out, const char *path, casus_diag *diag)
         gaz_close(g);
         return CASUS_EPARSE;
     }
+    if (index_pairs(g) < 0) {
+        gaz_close(g);
+        return CASUS_ENOMEM;
+    }
     *out = g;
     return 0;
 }
@@ -227,6 +310,7 @@ void gaz_close(gaz *g)
     if (g == NULL)
         return;
     munmap((void *)(uintptr_t)g->map, g->map_len);
+    cs_free(g->rows);
     cs_free(g);
 }
 
@@ -273,9 +357,9 @@ static int key_cmp(const char *key, const char *name, size_t len,
 }
 
 /*
- * The first name whose key is not below name (of len bytes, without
- * NUL), with *same the length of the prefix it shares with name (0 when
- * there is no such name).
+ * The first name in [lo, hi) whose key is not below name (of len bytes,
+ * without NUL), or hi; *same is the length of the prefix that key shares
+ * with name, and holds on entry what every key in the range shares.
  *
  * How it works: a binary search that does not compare again what it
  * already knows.  Every key between two keys that share their first m
@@ -284,11 +368,10 @@ static int key_cmp(const char *key, const char *name, size_t len,
  * on.  Late steps, where the keys differ from the name only near its
  * end, then cost a byte or two instead of the whole name.
  */
-static size_t lower_bound(const gaz *g, const char *name, size_t len,
-                          size_t *same)
+static size_t lower_bound(const gaz *g, size_t lo, size_t hi,
+                          const char *name, size_t len, size_t *same)
 {
-    size_t lo = 0, hi = g->n_names;
-    size_t lo_same = 0, hi_same = 0;    /* name[lo - 1], name[hi] */
+    size_t lo_same = *same, hi_same = *same;    /* name[lo - 1], name[hi] */
     /* In a damaged file, out of order, the prefix could skip the NUL of
      * a key: one that starts too near the end of the strings to hold the
      * name is compared whole, so that no read leaves them. */
@@ -326,9 +409,16 @@ size_t gaz_lookup(const gaz *g, const char *name, size_t len,
     if (!bloom_may(g->bloom, key_hash(name, len)) ||
         memchr(name, '\0', len) != NULL)
         return 0;
-    size_t same;
-    const size_t lo = lower_bound(g, name, len, &same);
-    if (lo == g->n_names || same < len ||
+    /* the keys of the name's first two bytes (key_pair()) */
+    const unsigned first = len > 0 ? fold_byte(name[0]) : 0,
+                   second = len > 1 ? fold_byte(name[1]) : 0;
+    if (g->row_of[first] == 0)
+        return 0;
+    const uint32_t *row = g->rows[g->row_of[first] - 1];
+    size_t same = len < 2 ? len : 2;
+    const size_t lo = lower_bound(g, row[second], row[second + 1], name,
+                                  len, &same);
+    if (lo == row[second + 1] || same < len ||
         g->strings[g->names[lo].key + len] != '\0')
         return 0;
     size_t end = lo + 1;

@@ -310,8 +310,10 @@ static void test_gaz__lookup_stays_inside_a_file_out_of_order(void **state)
     enum { LONG = 4999, N_NAMES = 7 };
     const uint32_t long_at = 1, longer_at = long_at + LONG + 1,
                    x_at = longer_at + LONG + 2, n_strings = x_at + 2;
-    /* names[3] above the name, names[1] below it, names[2] "x" */
-    const uint32_t keys[N_NAMES] = { 0, long_at, x_at, longer_at, 0, 0, 0 };
+    /* names[3] above the name, names[1] below it, names[2] "x"; the
+     * others keep all in the keys that begin "aa" */
+    const uint32_t keys[N_NAMES] = { long_at,   long_at,   x_at,     longer_at,
+                                     longer_at, longer_at, longer_at };
     char tmp[] = "/tmp/casus-gaz-XXXXXX";
     int fd = mkstemp(tmp);
     assert_true(fd >= 0);
