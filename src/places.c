@@ -323,22 +323,42 @@ static int tokenize(casus_geocoder *gc, const char *orig)
     return 0;
 }
 
-/* The lookup key of tokens [i, j]: words joined by single spaces, with
- * the "'s" of a possessive inside, and of token j too when whole. */
+/* The length of the lookup key of tokens [i, j] (0 when it would take
+ * cap bytes or more), with *key set to it: words joined by single
+ * spaces, with the "'s" of a possessive inside, and of token j too when
+ * whole.  That is the folded text itself when the tokens stand one space
+ * apart there (the "'s" follows its word), else a copy in buf. */
 static size_t key_of(const casus_geocoder *gc, size_t i, size_t j,
-                     bool whole, char *buf, size_t cap)
+                     bool whole, char *buf, size_t cap, const char **key)
 {
+    const char *const text = gc->folded.buf;
+    const size_t at = gc->toks[i].start;
+    bool in_text = true;
     size_t n = 0;
     for (size_t k = i; k <= j; k++) {
         const wtok *t = &gc->toks[k];
         const size_t len = t->len + (t->poss && (k < j || whole) ? 2 : 0);
         if (n + len + 1 >= cap)
             return 0;
-        if (k > i)
-            buf[n++] = ' ';
-        memcpy(buf + n, gc->folded.buf + t->start, len);
+        if (k > i) {
+            in_text = in_text && text[at + n] == ' ' && t->start == at + n + 1;
+            n++;
+        }
         n += len;
     }
+    *key = text + at;
+    if (in_text)
+        return n;
+    n = 0;
+    for (size_t k = i; k <= j; k++) {
+        const wtok *t = &gc->toks[k];
+        const size_t len = t->len + (t->poss && (k < j || whole) ? 2 : 0);
+        if (k > i)
+            buf[n++] = ' ';
+        memcpy(buf + n, text + t->start, len);
+        n += len;
+    }
+    *key = buf;
     return n;
 }
 
@@ -430,12 +450,13 @@ static bool before_container(const casus_geocoder *gc, size_t j,
     size_t k = j + 2;
     if (tok_in(gc, k, IN_MODIFIERS))
         k++;
-    char key[256];
+    char buf[256];
     uint32_t cids[8];
     for (size_t end = k; end < gc->n_toks && end < k + 3; end++) {
         if (!gc->toks[end].cap)
             break;
-        size_t klen = key_of(gc, k, end, false, key, sizeof(key));
+        const char *key;
+        size_t klen = key_of(gc, k, end, false, buf, sizeof(buf), &key);
         size_t cn = klen ? gaz_lookup(gc->g, key, klen, cids, 8) : 0;
         for (size_t a = 0; a < cn && a < 8; a++) {
             const gaz_place *c = gaz_place_at(gc->g, cids[a]);
@@ -574,8 +595,9 @@ static size_t lookup(const casus_geocoder *gc, size_t i, size_t end,
     /* never a place, whatever the gazetteer says: ask it nothing */
     if (i == end && tok_in(gc, i, IN_STOP_WORDS | IN_MODIFIERS))
         return 0;
-    char key[256];
-    const size_t klen = key_of(gc, i, end, whole, key, sizeof(key));
+    char buf[256];
+    const char *key;
+    const size_t klen = key_of(gc, i, end, whole, buf, sizeof(buf), &key);
     const size_t n = klen ? gaz_lookup(gc->g, key, klen, ids, MAX_CANDS) : 0;
     return n > 0 && acceptable(gc, i, end, ids, n) ? n : 0;
 }
