@@ -48,7 +48,8 @@ enum {
     IN_LOCATIVES = 1 << 3,
     IN_MODIFIERS = 1 << 4,
     IN_FILLERS = 1 << 5,
-    IN_JOINERS = 1 << 6
+    IN_JOINERS = 1 << 6,
+    N_LISTS = 7
 };
 
 #define LIST_BITS 8
@@ -98,7 +99,8 @@ struct casus_geocoder {
     size_t order_cap;
     list_slot listed[LIST_SLOTS];   /* every word of the lists; some
                                        slots always empty */
-    size_t longest_listed;      /* bytes in the longest such word */
+    uint8_t longest[1 << N_LISTS];  /* by IN_* bits: bytes in the longest
+                                       word on any of those lists */
 };
 
 /* Words that begin a sentence or a title more often than they name a
@@ -180,8 +182,10 @@ static size_t list_hash(const char *s, size_t len)
  * that hold it. */
 static void index_lists(casus_geocoder *gc)
 {
+    _Static_assert(sizeof(lists) / sizeof(lists[0]) == N_LISTS, "lists");
     size_t n = 0;
-    for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+    uint8_t longest[N_LISTS] = { 0 };
+    for (size_t l = 0; l < N_LISTS; l++)
         for (const char *const *w = lists[l].words; *w != NULL; w++) {
             const size_t len = strlen(*w);
             size_t h = list_hash(*w, len);
@@ -195,9 +199,13 @@ static void index_lists(casus_geocoder *gc)
                 gc->listed[h].len = (uint8_t)len;
             }
             gc->listed[h].lists |= lists[l].bit;
-            if (len > gc->longest_listed)
-                gc->longest_listed = len;
+            if (len > longest[l])
+                longest[l] = (uint8_t)len;
         }
+    for (unsigned in = 1; in < 1u << N_LISTS; in++)
+        for (size_t l = 0; l < N_LISTS; l++)
+            if ((in & lists[l].bit) && longest[l] > gc->longest[in])
+                gc->longest[in] = longest[l];
 }
 
 /* A geocoder with no document yet, over g. */
@@ -273,8 +281,9 @@ static bool same_bytes(const char *a, const char *b, size_t len)
 /* Is token i on one of the lists of the IN_* bits in, by its bytes? */
 static bool tok_in(const casus_geocoder *gc, size_t i, unsigned in)
 {
+    assert(in > 0 && in < 1u << N_LISTS);
     const wtok *t = &gc->toks[i];
-    if (t->len > gc->longest_listed)
+    if (t->len > gc->longest[in])
         return false;
     const char *s = gc->folded.buf + t->start;
     for (size_t h = list_hash(s, t->len);; h = (h + 1) % LIST_SLOTS) {
