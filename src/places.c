@@ -297,38 +297,42 @@ static bool tok_in(const casus_geocoder *gc, size_t i, unsigned in)
 
 static int tokenize(casus_geocoder *gc, const char *orig)
 {
-    gc->n_toks = 0;
-    size_t pos = 0;
+    const char *const text = gc->folded.buf;
+    size_t n = 0, pos = 0;
     text_tok t;
     text_map_cursor at = TEXT_MAP_CURSOR(&gc->map);
-    while (text_next_token(gc->folded.buf, gc->folded.len, &pos, &t)) {
+    while (text_next_token(text, gc->folded.len, &pos, &t)) {
         /* "St. Louis", "Ft. Worth": the full stop belongs to the word */
-        if (gc->n_toks > 0 && t.len == 1 && gc->folded.buf[t.start] == '.') {
-            wtok *p = &gc->toks[gc->n_toks - 1];
+        if (t.len == 1 && text[t.start] == '.' && n > 0) {
+            wtok *p = &gc->toks[n - 1];
             if (p->cap && p->start + p->len == t.start &&
-                tok_in(gc, gc->n_toks - 1, IN_SHORT_WORDS)) {
+                tok_in(gc, n - 1, IN_SHORT_WORDS)) {
                 p->len++;
                 continue;
             }
         }
-        if (gc->n_toks == gc->toks_cap &&
-            CS_ARRAY_GROW(gc->toks, gc->toks_cap, gc->n_toks + 1) < 0)
+        if (n == gc->toks_cap &&
+            CS_ARRAY_GROW(gc->toks, gc->toks_cap, n + 1) < 0) {
+            gc->n_toks = n;
             return CASUS_ENOMEM;
-        wtok *w = &gc->toks[gc->n_toks++];
-        w->start = (uint32_t)t.start;
-        w->len = (uint32_t)t.len;
-        w->word = t.kind == TEXT_TOK_WORD;
-        /* "China's", "Kenya’s" (folded to '): the word without its
-         * "'s"; key_of() spells it out inside a name ("People's
-         * Republic of China") */
-        const char *e = gc->folded.buf + t.start + t.len;
-        w->poss = w->word && t.len > 2 && e[-2] == '\'' && e[-1] == 'S';
-        if (w->poss)
-            w->len -= 2;
-        const unsigned char c =
-            (unsigned char)orig[text_map_cursor_byte(&at, t.start)];
-        w->cap = w->word && ((c >= 'A' && c <= 'Z') || c >= 0x80);
+        }
+        wtok w = { .start = (uint32_t)t.start, .len = (uint32_t)t.len };
+        if (t.kind == TEXT_TOK_WORD) {
+            w.word = true;
+            /* "China's", "Kenya’s" (folded to '): the word without its
+             * "'s"; key_of() spells it out inside a name ("People's
+             * Republic of China") */
+            const char *e = text + t.start + t.len;
+            w.poss = t.len > 2 && e[-2] == '\'' && e[-1] == 'S';
+            if (w.poss)
+                w.len -= 2;
+            const unsigned char c =
+                (unsigned char)orig[text_map_cursor_byte(&at, t.start)];
+            w.cap = (c >= 'A' && c <= 'Z') || c >= 0x80;
+        }
+        gc->toks[n++] = w;
     }
+    gc->n_toks = n;
     return 0;
 }
 
