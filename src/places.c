@@ -375,31 +375,35 @@ static size_t key_of(const casus_geocoder *gc, size_t i, size_t j,
     return n;
 }
 
+/* Feature codes are tested with memcmp(), which the compiler inlines, on
+ * the 3 or 4 letters given: with no NUL among them it agrees with
+ * strncmp(). */
+
 static bool is_country(const gaz_place *p)
 {
-    return strncmp(p->feature, "PCLI", 4) == 0;
+    return memcmp(p->feature, "PCLI", 4) == 0;
 }
 
 static bool is_division(const gaz_place *p)
 {
-    return strncmp(p->feature, "ADM1", 4) == 0;
+    return memcmp(p->feature, "ADM1", 4) == 0;
 }
 
 /* A region, sea, river, island, mountain range or desert: none of a
  * town, a division, a country or a continent. */
 static bool is_area(const gaz_place *p)
 {
-    return strncmp(p->feature, "PPL", 3) != 0 &&
-           strncmp(p->feature, "ADM", 3) != 0 &&
-           strncmp(p->feature, "PCL", 3) != 0 &&
-           strncmp(p->feature, "CONT", 4) != 0;
+    return memcmp(p->feature, "PPL", 3) != 0 &&
+           memcmp(p->feature, "ADM", 3) != 0 &&
+           memcmp(p->feature, "PCL", 3) != 0 &&
+           memcmp(p->feature, "CONT", 4) != 0;
 }
 
 /* A country or a continent: what a name means first, whatever else it
  * may name. */
 static bool is_land(const gaz_place *p)
 {
-    return is_country(p) || strncmp(p->feature, "CONT", 4) == 0;
+    return is_country(p) || memcmp(p->feature, "CONT", 4) == 0;
 }
 
 /* A country, a continent, a first-level division or an area: a place
@@ -523,7 +527,7 @@ static bool acceptable(const casus_geocoder *gc, size_t i, size_t j,
      * name is often a person's too ("Nadia", "Gard") */
     for (size_t k = 0; k < shown; k++) {
         const gaz_place *p = gaz_place_at(gc->g, ids[k]);
-        if (i < j || strncmp(p->feature, "ADM2", 4) != 0 ||
+        if (i < j || memcmp(p->feature, "ADM2", 4) != 0 ||
             doc_country(gc, p->country))
             return p->population >= MIN_POPULATION;
     }
@@ -623,7 +627,7 @@ static bool may_end(const casus_geocoder *gc, size_t end, size_t run,
 {
     const gaz_place *top = gaz_place_at(gc->g, ids[0]);
     return end == run || is_land(top) ||
-           (strncmp(top->feature, "PPL", 3) == 0 &&
+           (memcmp(top->feature, "PPL", 3) == 0 &&
             top->population >= 1000000);
 }
 
@@ -712,8 +716,8 @@ static const casus_place *container(const casus_geocoder *gc, size_t m)
           (next == j + 3 && tok_in(gc, j + 2, IN_MODIFIERS))))
         return NULL;
     const casus_place *c = &gc->places[m + 1];
-    const bool region = strncmp(c->feature, "PCL", 3) == 0 ||
-                        strncmp(c->feature, "ADM1", 4) == 0;
+    const bool region = memcmp(c->feature, "PCL", 3) == 0 ||
+                        memcmp(c->feature, "ADM1", 4) == 0;
     return region ? c : NULL;
 }
 
@@ -733,7 +737,7 @@ static void resolve(casus_geocoder *gc)
             const gaz_place *c = gaz_place_at(gc->g, ids[k]);
             if (within != NULL && in_container == NULL && !is_land(c) &&
                 in_region(gc->g, c, within->country,
-                          strncmp(within->feature, "ADM1", 4) == 0
+                          memcmp(within->feature, "ADM1", 4) == 0
                               ? within->admin1 : NULL))
                 in_container = c;
             if (area == NULL && is_area(c))
@@ -746,7 +750,7 @@ static void resolve(casus_geocoder *gc)
         /* an area before the towns named after it (the Atlantic, not
          * Atlantic, Iowa), which sort first by population */
         if (area != NULL &&
-            (in_doc == NULL || strncmp(in_doc->feature, "PPL", 3) == 0))
+            (in_doc == NULL || memcmp(in_doc->feature, "PPL", 3) == 0))
             in_doc = area;
         if (in_container != NULL)
             best = in_container;
@@ -755,11 +759,11 @@ static void resolve(casus_geocoder *gc)
         /* a capital before a division of the same name (Washington),
          * and a town before the division it lies in (Aleppo, New York,
          * Daraa District) */
-        if (is_division(best) || strncmp(best->feature, "ADM2", 4) == 0)
+        if (is_division(best) || memcmp(best->feature, "ADM2", 4) == 0)
             for (size_t k = 0; k < n; k++) {
                 const gaz_place *c = gaz_place_at(gc->g, ids[k]);
-                if (strncmp(c->feature, "PPLC", 4) == 0 ||
-                    (strncmp(c->feature, "PPL", 3) == 0 &&
+                if (memcmp(c->feature, "PPLC", 4) == 0 ||
+                    (memcmp(c->feature, "PPL", 3) == 0 &&
                      in_region(gc->g, c, best->country,
                                gaz_str(gc->g, best->admin1)))) {
                     best = c;
@@ -787,11 +791,11 @@ static void resolve(casus_geocoder *gc)
  * country, a continent. */
 static int precision(const casus_place *p)
 {
-    if (strncmp(p->feature, "PPL", 3) == 0)
+    if (memcmp(p->feature, "PPL", 3) == 0)
         return 3;
-    if (strncmp(p->feature, "ADM", 3) == 0)
+    if (memcmp(p->feature, "ADM", 3) == 0)
         return 2;
-    return strncmp(p->feature, "PCL", 3) == 0 ? 1 : 0;
+    return memcmp(p->feature, "PCL", 3) == 0 ? 1 : 0;
 }
 
 /* Orders places: 0 for the same gazetteer entry. */
