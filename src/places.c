@@ -70,6 +70,12 @@ typedef struct mention {
                                    MAX_CANDS */
 } mention;
 
+/* A slot of main_place()'s table of places and their mentions. */
+typedef struct place_count {
+    uint32_t first;             /* its first mention + 1; 0: empty slot */
+    uint32_t n;                 /* its mentions */
+} place_count;
+
 typedef struct wtok {
     uint32_t start, len;        /* in the folded text */
     bool cap;                   /* capitalised in the original */
@@ -95,8 +101,8 @@ struct casus_geocoder {
     text_dateline_info dateline;    /* of the current document */
     long dateline_place;        /* index of its place, or -1 */
     long main_place;            /* the document's main place, or -1 */
-    const casus_place **order;  /* scratch for main_place() */
-    size_t order_cap;
+    place_count *counts;        /* scratch for main_place() */
+    size_t counts_cap;
     list_slot listed[LIST_SLOTS];   /* every word of the lists; some
                                        slots always empty */
     uint8_t longest[1 << N_LISTS];  /* by IN_* bits: bytes in the longest
@@ -261,7 +267,7 @@ void casus_geocoder_free(casus_geocoder *gc)
     cs_free(gc->places);
     cs_free(gc->mentions);
     cs_free(gc->cands);
-    cs_free(gc->order);
+    cs_free(gc->counts);
     cs_free(gc);
 }
 
@@ -798,47 +804,57 @@ static int precision(const casus_place *p)
     return memcmp(p->feature, "PCL", 3) == 0 ? 1 : 0;
 }
 
-/* Orders places: 0 for the same gazetteer entry. */
-static int cmp_place(const casus_place *x, const casus_place *y)
+/* Do x and y stand for the same place: one name, country and feature? */
+static bool same_place(const casus_place *x, const casus_place *y)
 {
-    if (x->name != y->name)
-        return x->name < y->name ? -1 : 1;
-    int c = memcmp(x->country, y->country, 2);
-    return c != 0 ? c : strcmp(x->feature, y->feature);
+    return x->name == y->name && x->country[0] == y->country[0] &&
+           x->country[1] == y->country[1] &&
+           strcmp(x->feature, y->feature) == 0;
 }
 
-/* Orders mentions by place, then by position: the same place's
- * mentions end up next to each other, the first of them first. */
-static int cmp_mention(const void *a, const void *b)
+/* A hash of what same_place() compares. */
+static size_t place_hash(const casus_place *p)
 {
-    const casus_place *x = *(const casus_place *const *)a;
-    const casus_place *y = *(const casus_place *const *)b;
-    int c = cmp_place(x, y);
-    if (c == 0 && x != y)
-        c = x < y ? -1 : 1;
-    return c;
+    uint64_t h = (uint64_t)(uintptr_t)p->name;
+    h = (h ^ (unsigned char)p->country[0]) * 0x100000001b3u;
+    h = (h ^ (unsigned char)p->country[1]) * 0x100000001b3u;
+    for (const char *f = p->feature; *f != '\0'; f++)
+        h = (h ^ (unsigned char)*f) * 0x100000001b3u;
+    return (size_t)(h >> 32);
 }
 
 /* The document's main place: the one named most often, the more precise
- * on a tie, then the first.  -1 when there is none. */
+ * on a tie, then the first.  -1 when there is none.  The mentions are
+ * counted by place in an open-addressing table of gc->counts, at most
+ * half full. */
 static int main_place(casus_geocoder *gc, long *out)
 {
     *out = -1;
     if (gc->n_places == 0)
         return 0;
-    if (CS_ARRAY_GROW(gc->order, gc->order_cap, gc->n_places) < 0)
+    size_t slots = 16;
+    while (slots < 2 * gc->n_places)
+        slots *= 2;
+    if (CS_ARRAY_GROW(gc->counts, gc->counts_cap, slots) < 0)
         return CASUS_ENOMEM;
-    for (size_t m = 0; m < gc->n_places; m++)
-        gc->order[m] = &gc->places[m];
-    qsort(gc->order, gc->n_places, sizeof(gc->order[0]), cmp_mention);
+    memset(gc->counts, 0, slots * sizeof(gc->counts[0]));
+    for (size_t m = 0; m < gc->n_places; m++) {
+        const casus_place *p = &gc->places[m];
+        size_t h = place_hash(p) & (slots - 1);
+        while (gc->counts[h].first != 0 &&
+               !same_place(&gc->places[gc->counts[h].first - 1], p))
+            h = (h + 1) & (slots - 1);
+        if (gc->counts[h].first == 0)
+            gc->counts[h].first = (uint32_t)m + 1;
+        gc->counts[h].n++;
+    }
     const casus_place *best = NULL;
     size_t best_n = 0;
-    for (size_t a = 0, b; a < gc->n_places; a = b) {
-        const casus_place *p = gc->order[a];
-        for (b = a + 1; b < gc->n_places; b++)
-            if (cmp_place(gc->order[b], p) != 0)
-                break;
-        const size_t n = b - a;
+    for (size_t h = 0; h < slots; h++) {
+        if (gc->counts[h].first == 0)
+            continue;
+        const casus_place *p = &gc->places[gc->counts[h].first - 1];
+        const size_t n = gc->counts[h].n;
         if (best == NULL || n > best_n ||
             (n == best_n && (precision(p) > precision(best) ||
                              (precision(p) == precision(best) && p < best)))) {
@@ -863,7 +879,7 @@ void casus_geocoder_trim(casus_geocoder *gc)
     CS_ARRAY_FREE(gc->mentions, gc->mentions_cap);
     CS_ARRAY_FREE(gc->cands, gc->cands_cap);
     gc->n_cands = 0;
-    CS_ARRAY_FREE(gc->order, gc->order_cap);
+    CS_ARRAY_FREE(gc->counts, gc->counts_cap);
     gc->dateline_place = -1;
     gc->main_place = -1;
 }
