@@ -84,6 +84,9 @@ struct gaz {
                                        is b or above; rows[r][256] ends
                                        the row.  NULL when n_rows is 0 */
     size_t n_rows;                  /* at most 256 */
+    uint16_t country_of[26][26];    /* by the letters of an alpha-2
+                                       code: 1 + its row of countries, 0
+                                       for none */
 };
 
 _Static_assert(sizeof(gaz_place) == PLACE_SIZE, "gaz_place layout");
@@ -301,6 +304,11 @@ int gaz_open(gaz **out, const char *path, casus_diag *diag)
         gaz_close(g);
         return CASUS_ENOMEM;
     }
+    /* country_ok() has checked the letters and that no code repeats, so
+     * there are at most 26 * 26 */
+    for (size_t i = 0; i < g->n_countries; i++)
+        g->country_of[g->countries[i].alpha2[0] - 'A']
+                     [g->countries[i].alpha2[1] - 'A'] = (uint16_t)(i + 1);
     *out = g;
     return 0;
 }
@@ -452,25 +460,10 @@ size_t gaz_lookup(const gaz *g, const char *name, size_t len,
     return n;
 }
 
-/* A two-letter code as a number that sorts as memcmp() sorts the code. */
-static unsigned cc_order(const char cc[2])
-{
-    return (unsigned)(unsigned char)cc[0] << 8 | (unsigned char)cc[1];
-}
-
 const char *gaz_alpha3(const gaz *g, const char cc[2])
 {
-    const unsigned want = cc_order(cc);
-    size_t lo = 0, hi = g->n_countries;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const unsigned at = cc_order(g->countries[mid].alpha2);
-        if (at == want)
-            return g->countries[mid].alpha3;
-        if (at < want)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return "";
+    if (!is_upper(cc[0]) || !is_upper(cc[1]))
+        return "";
+    const unsigned row = g->country_of[cc[0] - 'A'][cc[1] - 'A'];
+    return row != 0 ? g->countries[row - 1].alpha3 : "";
 }
