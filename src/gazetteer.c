@@ -13,13 +13,13 @@
  * as mapped; a damaged filter can only hide names, never lead outside
  * the mapping.
  *
- * The one thing built at open is a table of where the keys of each first
- * two bytes begin (struct gaz), which takes the first half of the steps
- * off every binary search.  It is found by a binary search per pair of
- * bytes that begins a key, a few hundred of them, and holds a row of
- * 257 entries per first byte, a few dozen rows: far less time and memory
- * than reading all the keys.  In a file out of order it can only hide
- * names.
+ * Two small tables are built at open (struct gaz).  One holds where the
+ * keys of each first two bytes begin, which takes the first half of the
+ * steps off every binary search.  It is found by a binary search per
+ * pair of bytes that begins a key, a few hundred of them, and holds a
+ * row of 257 entries per first byte, a few dozen rows: far less time and
+ * memory than reading all the keys.  In a file out of order it can only
+ * hide names.  The other finds a country by the letters of its code.
  *
  * SPDX-License-Identifier: MIT
  */

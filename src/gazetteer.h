@@ -9,9 +9,9 @@
  * PCLI, GeoNames id 0); the continents (CONT); and a table from each
  * country's ISO alpha-2 code to its CAMEO code.  gaz_open() maps it
  * read-only and checks its layout, so loading costs one mmap and a pass
- * over the header and index; nothing is copied.  It builds one small
- * table in memory, of where the keys of each first two bytes begin
- * (gazetteer.c).
+ * over the header and index; nothing is copied.  It builds two small
+ * tables in memory: where the keys of each first two bytes begin, and
+ * the countries by their codes (gazetteer.c).
  *
  * Layout, little-endian, every field 4-byte aligned:
  *
