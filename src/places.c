@@ -284,21 +284,27 @@ static bool same_bytes(const char *a, const char *b, size_t len)
     return true;
 }
 
-/* Is token i on one of the lists of the IN_* bits in, by its bytes? */
-static bool tok_in(const casus_geocoder *gc, size_t i, unsigned in)
+/* Which of the lists of the IN_* bits in hold token i, by its bytes? */
+static unsigned tok_lists(const casus_geocoder *gc, size_t i, unsigned in)
 {
     assert(in > 0 && in < 1u << N_LISTS);
     const wtok *t = &gc->toks[i];
     if (t->len > gc->longest[in])
-        return false;
+        return 0;
     const char *s = gc->folded.buf + t->start;
     for (size_t h = list_hash(s, t->len);; h = (h + 1) % LIST_SLOTS) {
         const list_slot *w = &gc->listed[h];
         if (w->word == NULL)
-            return false;
+            return 0;
         if (w->len == t->len && same_bytes(w->word, s, t->len))
-            return (w->lists & in) != 0;
+            return w->lists & in;
     }
+}
+
+/* Is token i on one of the lists of the IN_* bits in? */
+static bool tok_in(const casus_geocoder *gc, size_t i, unsigned in)
+{
+    return tok_lists(gc, i, in) != 0;
 }
 
 static int tokenize(casus_geocoder *gc, const char *orig)
@@ -426,13 +432,15 @@ static bool is_region(const gaz_place *p)
 static bool after_locative(const casus_geocoder *gc, size_t i, bool towns)
 {
     for (size_t k = i, skipped = 0; k > 0 && skipped <= 3; k--, skipped++) {
-        if (tok_in(gc, k - 1, IN_LOCATIVES))
+        const unsigned in =
+            tok_lists(gc, k - 1, IN_LOCATIVES | IN_FILLERS | IN_MODIFIERS);
+        if (in & IN_LOCATIVES)
             return true;
         const wtok *t = &gc->toks[k - 1];
         if (towns && k == i && t->len == 3 &&
             memcmp(gc->folded.buf + t->start, "THE", 3) == 0)
             return false;
-        if (!tok_in(gc, k - 1, IN_FILLERS | IN_MODIFIERS))
+        if (!(in & (IN_FILLERS | IN_MODIFIERS)))
             return false;
     }
     return false;
