@@ -555,14 +555,14 @@ static int add_mention(casus_geocoder *gc, size_t i, size_t j,
 {
     if (n > MAX_CANDS)
         n = MAX_CANDS;
-    if (CS_ARRAY_GROW(gc->places, gc->places_cap, gc->n_places + 1) < 0 ||
-        CS_ARRAY_GROW(gc->mentions, gc->mentions_cap, gc->n_places + 1) <
-            0 ||
+    const size_t m = gc->n_places;
+    if (CS_ARRAY_GROW(gc->places, gc->places_cap, m + 1) < 0 ||
+        CS_ARRAY_GROW(gc->mentions, gc->mentions_cap, m + 1) < 0 ||
         CS_ARRAY_GROW(gc->cands, gc->cands_cap, gc->n_cands + n) < 0)
         return CASUS_ENOMEM;
-    gc->mentions[gc->n_places] = (mention){ (uint32_t)i, (uint32_t)j,
-                                            (uint32_t)gc->n_cands,
-                                            (uint32_t)n };
+    gc->mentions[m] = (mention){ .first = (uint32_t)i, .last = (uint32_t)j,
+                                 .cand = (uint32_t)gc->n_cands,
+                                 .n_cands = (uint32_t)n };
     memcpy(gc->cands + gc->n_cands, ids, n * sizeof(ids[0]));
     gc->n_cands += n;
     casus_place *p = &gc->places[gc->n_places++];
@@ -834,7 +834,8 @@ static size_t place_hash(const casus_place *p)
 /* The document's main place: the one named most often, the more precise
  * on a tie, then the first.  -1 when there is none.  The mentions are
  * counted by place in an open-addressing table of gc->counts, at most
- * half full. */
+ * half full; the order of its slots does not matter, as no two places
+ * have the same first mention. */
 static int main_place(casus_geocoder *gc, long *out)
 {
     *out = -1;
