@@ -289,6 +289,29 @@ static void test_gaz__rejects_damaged_files(void **state)
     assert_non_null(strstr(diag.msg, "/nonexistent/gaz.bin: cannot open"));
 }
 
+/* Lookups go through a table of where the keys of each first two bytes
+ * begin: names of one and two bytes, and names whose first bytes begin
+ * no key. */
+static void test_gaz__lookups_by_their_first_two_bytes(void **state)
+{
+    (void)state;
+    uint32_t id;
+    assert_true(gaz_lookup(g, "UK", 2, &id, 1) >= 1);
+    assert_memory_equal(gaz_place_at(g, id)->country, "GB", 2);
+    assert_true(gaz_lookup(g, "uk", 2, &id, 1) >= 1);
+    assert_int_equal(gaz_lookup(g, "U", 1, &id, 1), 0);
+    assert_int_equal(gaz_lookup(g, "~Paris", 6, &id, 1), 0);
+    assert_int_equal(gaz_lookup(g, "P~aris", 6, &id, 1), 0);
+    assert_int_equal(gaz_lookup(g, "\xff\xfe", 2, &id, 1), 0);
+    /* the first key of the file as built now, and the last (Singapore's
+     * name in Chinese) */
+    assert_true(gaz_lookup(g, "'Ain Abid", 9, &id, 1) >= 1);
+    const char *last = "\xe6\x96\xb0\xe5\x8a\xa0\xe5\x9d\xa1\xe5\x85\xb1"
+                       "\xe5\x92\x8c\xe5\x9b\xbd";
+    assert_true(gaz_lookup(g, last, strlen(last), &id, 1) >= 1);
+    assert_memory_equal(gaz_place_at(g, id)->country, "SG", 2);
+}
+
 static void put_u32(FILE *f, uint32_t v)
 {
     const unsigned char b[4] = { (unsigned char)v, (unsigned char)(v >> 8),
@@ -312,7 +335,7 @@ static void test_gaz__lookup_stays_inside_a_file_out_of_order(void **state)
                    x_at = longer_at + LONG + 2, n_strings = x_at + 2;
     /* names[3] above the name, names[1] below it, names[2] "x"; the
      * others keep all in the keys that begin "aa" */
-    const uint32_t keys[N_NAMES] = { long_at,   long_at,   x_at,     longer_at,
+    const uint32_t keys[N_NAMES] = { long_at, long_at, x_at, longer_at,
                                      longer_at, longer_at, longer_at };
     char tmp[] = "/tmp/casus-gaz-XXXXXX";
     int fd = mkstemp(tmp);
@@ -346,7 +369,7 @@ static void test_gaz__lookup_stays_inside_a_file_out_of_order(void **state)
     gaz *d = NULL;
     assert_int_equal(gaz_open(&d, tmp, &diag), 0);
     unlink(tmp);
-    char name[LONG + 1];
+    static char name[LONG + 1];
     memset(name, 'a', sizeof(name));
     uint32_t id;
     assert_int_equal(gaz_lookup(d, name, sizeof(name), &id, 1), 0);
@@ -364,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_gaz__countries_have_their_other_names),
         cmocka_unit_test(test_gaz__towns_have_their_other_names),
         cmocka_unit_test(test_gaz__maps_countries_to_cameo_codes),
+        cmocka_unit_test(test_gaz__lookups_by_their_first_two_bytes),
         cmocka_unit_test(test_gaz__rejects_damaged_files),
         cmocka_unit_test(test_gaz__lookup_stays_inside_a_file_out_of_order),
     };
