@@ -411,11 +411,49 @@ static bool key_is(const gaz *g, size_t i, size_t first, const char *name,
            key_cmp(g->strings + g->names[i].key, name, len, &same) == 0;
 }
 
+static size_t search(const gaz *g, const char *name, size_t len,
+                     uint32_t *out, size_t cap);
+
 size_t gaz_lookup(const gaz *g, const char *name, size_t len,
                   uint32_t *out, size_t cap)
 {
-    if (!bloom_may(g->bloom, key_hash(name, len)) ||
-        memchr(name, '\0', len) != NULL)
+    if (!bloom_may(g->bloom, key_hash(name, len)))
+        return 0;
+    return search(g, name, len, out, cap);
+}
+
+size_t gaz_lookup_memo(const gaz *g, gaz_memo *memo, const char *name,
+                       size_t len, uint32_t *out, size_t cap)
+{
+    const uint32_t h = key_hash(name, len);
+    if (!bloom_may(g->bloom, h))
+        return 0;       /* most words: cheaper than the memo */
+    if (len == 0 || len > GAZ_MEMO_KEY)
+        return search(g, name, len, out, cap);
+    gaz_memo_slot *s = &memo->slots[h & (GAZ_MEMO_SLOTS - 1)];
+    if (s->len == len && s->hash == h && memcmp(s->name, name, len) == 0) {
+        const size_t want = s->n < cap ? s->n : cap;
+        if (want <= s->n_ids) {
+            memcpy(out, s->ids, want * sizeof(*out));
+            return s->n;
+        }
+    }
+    const size_t n = search(g, name, len, out, cap);
+    const size_t got = n < cap ? n : cap;
+    s->hash = h;
+    s->n = (uint32_t)n;
+    s->len = (uint8_t)len;
+    s->n_ids = (uint8_t)(got < GAZ_MEMO_IDS ? got : GAZ_MEMO_IDS);
+    memcpy(s->name, name, len);
+    memcpy(s->ids, out, s->n_ids * sizeof(*out));
+    return n;
+}
+
+/* gaz_lookup() once the filter has let name through. */
+static size_t search(const gaz *g, const char *name, size_t len,
+                     uint32_t *out, size_t cap)
+{
+    if (memchr(name, '\0', len) != NULL)
         return 0;
     /* the keys of the name's first two bytes (key_pair()) */
     const unsigned first = len > 0 ? fold_byte(name[0]) : 0,

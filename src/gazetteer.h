@@ -95,6 +95,35 @@ size_t gaz_lookup(const gaz *g, const char *name, size_t len,
                   uint32_t *out, size_t cap);
 
 /*
+ * A memory of recent gaz_lookup() answers, for one thread: news names
+ * the same places again and again.  Direct-mapped, so it never grows;
+ * an answer is kept with its first GAZ_MEMO_IDS places.
+ */
+#define GAZ_MEMO_SLOTS 1024     /* a power of two */
+#define GAZ_MEMO_KEY 24         /* longer names are not kept */
+#define GAZ_MEMO_IDS 8
+
+typedef struct gaz_memo_slot {
+    uint32_t hash;
+    uint32_t n;                 /* what gaz_lookup() returned */
+    uint8_t len;                /* of the name; 0: an empty slot */
+    uint8_t n_ids;              /* places kept in ids */
+    char name[GAZ_MEMO_KEY];
+    uint32_t ids[GAZ_MEMO_IDS];
+} gaz_memo_slot;
+
+typedef struct gaz_memo {
+    gaz_memo_slot slots[GAZ_MEMO_SLOTS];
+} gaz_memo;
+
+/*
+ * gaz_lookup(g, name, len, out, cap), answered from memo when it holds
+ * the answer (memo starts zeroed; it must only ever serve one g).
+ */
+size_t gaz_lookup_memo(const gaz *g, gaz_memo *memo, const char *name,
+                       size_t len, uint32_t *out, size_t cap);
+
+/*
  * The CAMEO country code of a country, by the alpha-2 code its places
  * carry (gaz_place.country): "USA" for "US", "KSV" for "XK".  cc need not
  * be NUL-terminated.  Returns "" for a code the table lacks (and for the

@@ -85,6 +85,7 @@ typedef struct wtok {
 
 struct casus_geocoder {
     gaz *g;                     /* read-only once open */
+    gaz_memo *memo;             /* this geocoder's recent lookups */
     bool owns_gaz;              /* false for a casus_geocoder_share() */
     strbuf folded;
     text_map map;
@@ -221,6 +222,10 @@ static casus_geocoder *geocoder_new(gaz *g, bool owns_gaz)
     if (gc == NULL)
         return NULL;
     memset(gc, 0, sizeof(*gc));
+    if ((gc->memo = cs_calloc(1, sizeof(*gc->memo))) == NULL) {
+        cs_free(gc);
+        return NULL;
+    }
     strbuf init = STRBUF_INIT;
     text_map map_init = TEXT_MAP_INIT;
     gc->folded = init;
@@ -268,6 +273,7 @@ void casus_geocoder_free(casus_geocoder *gc)
     cs_free(gc->mentions);
     cs_free(gc->cands);
     cs_free(gc->counts);
+    cs_free(gc->memo);
     cs_free(gc);
 }
 
@@ -488,7 +494,8 @@ static bool before_container(const casus_geocoder *gc, size_t j,
             break;
         const char *key;
         size_t klen = key_of(gc, k, end, false, buf, sizeof(buf), &key);
-        size_t cn = klen ? gaz_lookup(gc->g, key, klen, cids, 8) : 0;
+        size_t cn = klen ? gaz_lookup_memo(gc->g, gc->memo, key, klen, cids,
+                                           8) : 0;
         for (size_t a = 0; a < cn && a < 8; a++) {
             const gaz_place *c = gaz_place_at(gc->g, cids[a]);
             if (!is_country(c) && !is_division(c))
@@ -596,7 +603,7 @@ static bool abbreviation(casus_geocoder *gc, size_t i)
     const size_t klen = t->len + (s[t->len - 1] != '.');
     memcpy(key, s, klen);
     uint32_t id;
-    if (gaz_lookup(gc->g, key, klen, &id, 1) == 0 ||
+    if (gaz_lookup_memo(gc->g, gc->memo, key, klen, &id, 1) == 0 ||
         !is_division(gaz_place_at(gc->g, id)))
         return false;
     t->len = (uint32_t)klen;
@@ -629,7 +636,8 @@ static size_t lookup(const casus_geocoder *gc, size_t i, size_t end,
     char buf[256];
     const char *key;
     const size_t klen = key_of(gc, i, end, whole, buf, sizeof(buf), &key);
-    const size_t n = klen ? gaz_lookup(gc->g, key, klen, ids, MAX_CANDS) : 0;
+    const size_t n = klen ? gaz_lookup_memo(gc->g, gc->memo, key, klen, ids,
+                                            MAX_CANDS) : 0;
     return n > 0 && acceptable(gc, i, end, ids, n) ? n : 0;
 }
 

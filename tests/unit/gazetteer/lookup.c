@@ -376,6 +376,53 @@ static void test_gaz__lookup_stays_inside_a_file_out_of_order(void **state)
     gaz_close(d);
 }
 
+
+/* gaz_lookup_memo() answers as gaz_lookup() does, whatever it holds: a
+ * name asked for again with a larger cap than it kept places for, names
+ * that share a slot, names too long to keep, and names of no place. */
+static void test_gaz__the_memo_answers_as_the_lookup(void **state)
+{
+    (void)state;
+    static const char *const names[] = {
+        "springfield", "Springfield", "pristina", "london", "paris",
+        "san jose", "kosovo", "zzzz no such place", "", "p",
+        "a name far too long to be kept in a slot of the memo",
+        "georgia", "washington", "victoria", "alexandria"
+    };
+    static const size_t caps[] = { 1, 8, 64, 2, 64, 1 };
+    gaz_memo *memo = calloc(1, sizeof(*memo));
+    assert_non_null(memo);
+    for (size_t c = 0; c < sizeof(caps) / sizeof(caps[0]); c++)
+        for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+            uint32_t want[64], got[64];
+            const size_t len = strlen(names[i]);
+            const size_t n = gaz_lookup(g, names[i], len, want, caps[c]);
+            assert_int_equal(gaz_lookup_memo(g, memo, names[i], len, got,
+                                             caps[c]), n);
+            const size_t k = n < caps[c] ? n : caps[c];
+            assert_memory_equal(got, want, k * sizeof(*got));
+        }
+    /* springfield has more places than a slot keeps */
+    uint32_t ids[64];
+    assert_true(gaz_lookup(g, "springfield", 11, ids, 64) > GAZ_MEMO_IDS);
+    /* thousands of real names, so that many share a slot and a length,
+     * asked twice */
+    size_t found = 0;
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < 6000 && i < gaz_count(g); i++) {
+            const char *pn = gaz_str(g, gaz_place_at(g, i * 7)->name);
+            uint32_t want[8], got[8];
+            const size_t n = gaz_lookup(g, pn, strlen(pn), want, 8);
+            found += n > 0;     /* a name with diacritics is no key */
+            assert_int_equal(gaz_lookup_memo(g, memo, pn, strlen(pn), got,
+                                             8), n);
+            const size_t k = n < 8 ? n : 8;
+            assert_memory_equal(got, want, k * sizeof(*got));
+        }
+    assert_true(found > 2 * 4000);
+    free(memo);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_gaz__lookups_by_their_first_two_bytes),
         cmocka_unit_test(test_gaz__rejects_damaged_files),
         cmocka_unit_test(test_gaz__lookup_stays_inside_a_file_out_of_order),
+        cmocka_unit_test(test_gaz__the_memo_answers_as_the_lookup),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
