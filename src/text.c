@@ -697,6 +697,27 @@ static const uint8_t split_interesting[256] = {
     [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
+/* Some byte of w is b: w ^ SWAR(b) has a zero byte. */
+static inline uint64_t has_byte(uint64_t w, uint8_t b)
+{
+    const uint64_t x = w ^ SWAR(b);
+    return (x - SWAR(0x01)) & ~x & SWAR(0x80);
+}
+
+/* The first of every eight bytes from i on that may be interesting to the
+ * splitter: eight at a time past runs of plain ASCII. */
+static size_t skip_plain(const uint8_t *s, size_t i, size_t len)
+{
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if ((w & SWAR(0x80)) || has_byte(w, '\n') ||
+            has_byte(w, '.') || has_byte(w, '?') || has_byte(w, '!'))
+            break;
+    }
+    return i;
+}
+
 /* ------------------------------------------------------------------ */
 /* Abbreviations                                                       */
 /* ------------------------------------------------------------------ */
@@ -1046,6 +1067,7 @@ int text_sentences(text_spans *out, const char *text, size_t len)
     size_t start = skip_ws(s, 0, len);
     size_t i = start;
     while (i < len) {
+        i = skip_plain(s, i, len);
         while (i < len && !split_interesting[s[i]])
             i++;
         if (i >= len)
