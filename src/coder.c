@@ -216,6 +216,9 @@ static long item_fwd(mctx *mc, const pitem *it, long pos, bool glued)
         }
         return -1;
     }
+    /* a word no word of the sentence starts with is found nowhere */
+    if (it->kind == PI_WORD && !parse_may_have_prefix(ps, it->word.hash))
+        return -1;
     for (long k = pos; k <= mc->hi; k++) {
         const tok *t = live_tok(ps, (size_t)k);
         if (stop_tok(t))
@@ -262,6 +265,8 @@ static long item_bwd(mctx *mc, const pitem *it, long pos, bool glued)
     /* backwards, commas do not stop the search: "Gollum, centre of a row
      * between Radagast the Brown, called on Gondor" finds Gollum for
      * "$ *" once the comma clause is gone (MARK-00) */
+    if (it->kind == PI_WORD && !parse_may_have_prefix(ps, it->word.hash))
+        return -2;
     for (long k = pos; k >= mc->lo; k--) {
         const tok *t = live_tok(ps, (size_t)k);
         if (it->kind == PI_WORD) {

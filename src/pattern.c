@@ -250,6 +250,7 @@ static int parse_seq(lexer *lx, pseq *out, bool in_alt, char *stop)
             if (it.word.w == NULL)
                 return CASUS_ENOMEM;
             it.word.len = (uint16_t)bl;
+            it.word.hash = map_hash(buf, bl);
             it.word.mode = t.exact ? WM_EXACT : WM_STEM;
             length += (uint32_t)bl;
         } else if (t.kind == T_SYNSET) {
