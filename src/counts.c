@@ -631,6 +631,8 @@ static const lexeme *lookup(const char *w, size_t n)
     if (first < 'a' || first > 'z')
         return NULL;
     const struct letter *list = &lexicon[first - 'a'];
+    if (list->n == 0)
+        return NULL;    /* no word starts with it ("q", "x"): v is NULL */
     const lexeme *e = list->v, *end = list->v + list->n;
     while (e < end && e->name[n - 1] == '\0')
         e++;
