@@ -417,11 +417,15 @@ static long best_entry(const parse_state *ps, size_t i,
             continue;
         if (e->caps_only && !t->allcap)
             continue;
-        if (!phrase_possible(ps, e))
-            continue;
-        long end = match_phrase(ps, &e->ph, i, ends_of(e->kind), NULL);
-        if (end < 0)
-            continue;
+        /* the cache matched the first word: a phrase of one is found */
+        long end = (long)i;
+        if (e->ph.n_words > 1) {
+            if (!phrase_possible(ps, e))
+                continue;
+            end = match_phrase(ps, &e->ph, i, ends_of(e->kind), NULL);
+            if (end < 0)
+                continue;
+        }
         /* longest by the dictionary phrase's letters: ATTACKED before
          * ATTACK (MINWRD-02), as the manual orders SIGNALLED, SIGNED,
          * SIGN.  (TABARI's stored output prefers SECURITY_FORCE_ to
