@@ -560,7 +560,8 @@ static int classify(parse_state *ps)
          * never a verb (3.5), so it is not worth a lemma */
         if (id < 0 && ps->opts.lemmas && t->type == T_NULL &&
             t->len >= 3 && t->len < TEXT_WORD_MAX &&
-            !(i > 0 && t->cap && !ps->all_caps)) {
+            !(i > 0 && t->cap && !ps->all_caps) &&
+            (ws == NULL || wordcache_lemma_may_verb(&ps->wc, d, ws))) {
             lem_len = ws ? wordcache_lemma(&ps->wc, ws, lem) :
                 text_lemma_verb(lem, sizeof(lem), t->w, t->len, NULL);
             if (lem_len > 0 && lem_len < sizeof(lem) &&

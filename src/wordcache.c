@@ -29,7 +29,10 @@ struct wc_slot {
     uint16_t key_len;       /* 0: the slot is empty */
     uint16_t n_ids;
     uint16_t lemma_len;     /* WC_LEMMA_UNKNOWN until asked for */
+    uint8_t lemma_verb;     /* WC_VERB_*: wordcache_lemma_may_verb() */
 };
+
+enum { WC_VERB_UNKNOWN = 0, WC_VERB_NO, WC_VERB_MAYBE };
 
 int wordcache_init(wordcache *wc)
 {
@@ -70,12 +73,13 @@ static int ends_of_entry(const entry *e)
 }
 
 /*
- * Append the candidates of w to wc->ids; returns their number, or -1
- * when they do not fit.  Every prefix of w may be a key of the index;
- * the hash of each prefix extends the one before.
+ * The entries of kind `only` (-1: any) whose first word matches w, under
+ * any prefix of w: their number, with the first cap of them written to
+ * out.  Every prefix of w may be a key of the index; the hash of each
+ * prefix extends the one before.
  */
-static long find_cands(wordcache *wc, const casus_dict *d, const char *w,
-                       size_t n)
+static size_t index_cands(const casus_dict *d, const char *w, size_t n,
+                          int only, uint32_t *out, size_t cap)
 {
     const uint64_t lens = d->key_lens[(unsigned char)w[0]];
     uint32_t h = MAP_HASH_INIT;
@@ -86,18 +90,28 @@ static long find_cands(wordcache *wc, const casus_dict *d, const char *w,
             continue;   /* no key of this length starts with this byte,
                            or none has this hash */
         const entry_list *el = map_get_hashed(&d->index, w, l, h);
-        if (el == NULL)
-            continue;
-        for (uint32_t k = 0; k < el->n; k++) {
+        for (uint32_t k = 0; el != NULL && k < el->n; k++) {
             const entry *e = &d->entries[el->ids[k]];
-            if (!word_match(&e->ph.words[0], w, n, ends_of_entry(e)))
+            if ((only >= 0 && e->kind != only) ||
+                !word_match(&e->ph.words[0], w, n, ends_of_entry(e)))
                 continue;
-            if (wc->ids_len + count >= WC_IDS)
-                return -1;
-            wc->ids[wc->ids_len + count++] = el->ids[k];
+            if (count < cap)
+                out[count] = el->ids[k];
+            count++;
         }
     }
-    return (long)count;
+    return count;
+}
+
+/* Append the candidates of w to wc->ids; returns their number, or -1
+ * when they do not fit. */
+static long find_cands(wordcache *wc, const casus_dict *d, const char *w,
+                       size_t n)
+{
+    const size_t room = WC_IDS - wc->ids_len;
+    const size_t count = index_cands(d, w, n, -1, wc->ids + wc->ids_len,
+                                     room);
+    return count < room ? (long)count : -1;
 }
 
 wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
@@ -129,6 +143,7 @@ wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
                 s->n_ids = (uint16_t)nc;
                 wc->ids_len += (size_t)nc;
                 s->lemma_len = WC_LEMMA_UNKNOWN;
+                s->lemma_verb = WC_VERB_UNKNOWN;
                 wc->n_used++;
                 return s;
             }
@@ -162,4 +177,18 @@ size_t wordcache_lemma(wordcache *wc, wc_slot *s, char *out)
         wc->chars_len += len;
     }
     return len;
+}
+
+bool wordcache_lemma_may_verb(wordcache *wc, const casus_dict *d,
+                              wc_slot *s)
+{
+    if (s->lemma_verb == WC_VERB_UNKNOWN) {
+        char lem[TEXT_WORD_MAX + 1];
+        const size_t n = wordcache_lemma(wc, s, lem);
+        const bool other = n > 0 && n <= TEXT_WORD_MAX &&
+            (n != s->key_len || memcmp(lem, wc->chars + s->key, n) != 0);
+        const bool verbs = other && index_cands(d, lem, n, K_VERB, NULL, 0);
+        s->lemma_verb = verbs ? WC_VERB_MAYBE : WC_VERB_NO;
+    }
+    return s->lemma_verb == WC_VERB_MAYBE;
 }

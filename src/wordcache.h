@@ -15,6 +15,7 @@
 #ifndef CASUS_WORDCACHE_H
 #define CASUS_WORDCACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -61,5 +62,14 @@ size_t wordcache_cands(const wordcache *wc, const wc_slot *s,
  * text_lemma_verb returns.
  */
 size_t wordcache_lemma(wordcache *wc, wc_slot *s, char *out);
+
+/*
+ * Whether the slot's word has a lemma of at most TEXT_WORD_MAX bytes
+ * other than itself whose first bytes begin a verb entry of d (K_VERB,
+ * as wordcache_cands() would give the lemma), remembered.  Only then can
+ * the lemma find a verb the word did not.
+ */
+bool wordcache_lemma_may_verb(wordcache *wc, const casus_dict *d,
+                              wc_slot *s);
 
 #endif

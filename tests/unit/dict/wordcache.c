@@ -4,7 +4,8 @@
  * wordcache_cands must give exactly the entries whose first word matches
  * the word, as a scan of every entry finds them, whether the word is new,
  * remembered, or seen again after the table was emptied; wordcache_lemma
- * must give what text_lemma_verb gives.
+ * must give what text_lemma_verb gives, and wordcache_lemma_may_verb
+ * whether that lemma begins a verb.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -201,12 +202,48 @@ static void test_wordcache__a_word_too_long_has_no_slot(void **state)
     wordcache_dispose(&wc);     /* twice is harmless */
 }
 
+
+/* wordcache_lemma_may_verb: a lemma other than the word, with a verb
+ * among the candidates of the lemma, as the scan finds them. */
+static void test_wordcache__a_lemma_may_find_a_verb(void **state)
+{
+    (void)state;
+    wordcache wc;
+    assert_int_equal(wordcache_init(&wc), 0);
+    static const char *const more[] = { "SOUGHT", "BANNED", "ZEBRAS",
+                                        "SEEKS", "ATHENS" };
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < N_WORDS + 5; i++) {
+            const char *w = i < N_WORDS ? words[i] : more[i - N_WORDS];
+            const size_t n = strlen(w);
+            char lem[TEXT_WORD_MAX + 1];
+            const size_t ln = text_lemma_verb(lem, sizeof(lem), w, n, NULL);
+            bool want = false;
+            if (ln > 0 && ln <= TEXT_WORD_MAX &&
+                (ln != n || memcmp(lem, w, n) != 0)) {
+                uint32_t ids[64];
+                const size_t nc = scan_cands(lem, ids, 64);
+                for (size_t k = 0; k < nc; k++)
+                    want = want || dict->entries[ids[k]].kind == K_VERB;
+            }
+            wc_slot *s = wordcache_word(&wc, dict, w, n, map_hash(w, n));
+            assert_non_null(s);
+            assert_int_equal(wordcache_lemma_may_verb(&wc, dict, s), want);
+        }
+    wc_slot *s = wordcache_word(&wc, dict, "SOUGHT", 6, map_hash("SOUGHT", 6));
+    assert_true(wordcache_lemma_may_verb(&wc, dict, s));
+    s = wordcache_word(&wc, dict, "SEEK", 4, map_hash("SEEK", 4));
+    assert_false(wordcache_lemma_may_verb(&wc, dict, s));
+    wordcache_dispose(&wc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wordcache__cands_are_the_matching_entries),
         cmocka_unit_test(test_wordcache__a_full_table_is_emptied_and_refilled),
         cmocka_unit_test(test_wordcache__a_word_too_long_has_no_slot),
+        cmocka_unit_test(test_wordcache__a_lemma_may_find_a_verb),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
