@@ -956,6 +956,8 @@ static int find_compounds(parse_state *ps)
 {
     run runs[64];
     size_t i = 0;
+    if (ps->n_mentions < 2)
+        return 0;   /* a compound has two actors at least */
     while (i < ps->n_toks) {
         /* collect a chain of runs */
         size_t nr = 0;
