@@ -664,8 +664,9 @@ static int classify(parse_state *ps)
         }
         default: u->type = T_NULL; break;
         }
-        uint16_t pos[MAX_PHRASE];
-        match_phrase(ps, &e->ph, i, ends_of(e->kind), pos);
+        uint16_t pos[MAX_PHRASE] = { (uint16_t)i };
+        if (e->ph.n_words > 1)
+            match_phrase(ps, &e->ph, i, ends_of(e->kind), pos);
         /* a match through the lemma is done with it: the token shows the
          * word as written again */
         t->w = word;
