@@ -1296,9 +1296,37 @@ size_t text_dateline(const char *text, size_t len, text_dateline_info *out)
 /* Tokens                                                              */
 /* ------------------------------------------------------------------ */
 
+/* What the tokenizer sees in a byte: a space, a digit, another byte of a
+ * word (a letter or a byte of a multi-byte character), or punctuation. */
+enum { TB_PUNCT = 0, TB_SPACE, TB_DIGIT, TB_WORD };
+#define S TB_SPACE
+#define D TB_DIGIT
+#define W TB_WORD
+static const uint8_t tok_bytes[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+};
+#undef S
+#undef D
+#undef W
+
 static inline bool tok_wordch(uint8_t c)
 {
-    return a_alpha(c) || a_digit(c) || c >= 0x80;
+    return tok_bytes[c] >= TB_DIGIT;
 }
 
 /* Exactly three digits at s[i], as after a thousands comma: "1,000". */
@@ -1315,7 +1343,7 @@ bool text_next_token(const char *str, size_t len, size_t *pos,
 {
     const uint8_t *s = (const uint8_t *)str;
     size_t i = *pos;
-    while (i < len && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
+    while (i < len && tok_bytes[s[i]] == TB_SPACE)
         i++;
     if (i >= len) {
         *pos = len;
@@ -1330,8 +1358,9 @@ bool text_next_token(const char *str, size_t len, size_t *pos,
     bool digits = true, inner_dot = false;
     while (i < len) {
         const uint8_t c = s[i];
-        if (tok_wordch(c)) {
-            digits = digits && a_digit(c);
+        const uint8_t kind = tok_bytes[c];
+        if (kind >= TB_DIGIT) {
+            digits = digits && kind == TB_DIGIT;
             i++;
             continue;
         }
