@@ -169,6 +169,30 @@ static int punct_utf8(const unsigned char *s, size_t n, char *out)
     return 0;
 }
 
+/* Is every byte of s from 0x80 on part of a quote or dash that
+ * punct_utf8() maps to what text_fold() gives it?  Such text ("Russia’s",
+ * “ ” and –, in much of the news) is cut up as it stands, without a fold
+ * and its map. */
+static bool only_mapped_punct(const unsigned char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < 0x80)
+            continue;
+        if (i + 2 >= len || s[i] != 0xE2 || s[i + 1] != 0x80)
+            return false;
+        switch (s[i + 2]) {
+        case 0x90: case 0x91: case 0x92: case 0x93: case 0x94:  /* - */
+        case 0x98: case 0x99: case 0x9B:                        /* ' */
+        case 0x9C: case 0x9D: case 0x9F:                        /* " */
+            i += 2;
+            break;
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
 /*
  * Text that is not ASCII is folded first (text_fold: "Vučić" -> "VUCIC",
  * curly quotes -> straight); case and offsets are then read from the
@@ -189,7 +213,7 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
         high |= orig[k];
     }
     ps->all_caps = n_lower == 0;
-    if (high >= 0x80) {
+    if (high >= 0x80 && !only_mapped_punct(orig, len)) {
         int err = text_fold(&ps->fold, &ps->fmap, text, len);
         if (err == CASUS_ENOMEM)
             return err;
