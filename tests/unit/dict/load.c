@@ -21,39 +21,18 @@
 #include <cmocka.h>
 
 #include "casus/casus.h"
-
-static char dir[64];
+#include "scratch.h"
 
 static int setup(void **state)
 {
     (void)state;
-    strcpy(dir, "/tmp/casus-dict-XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
+    return scratch_open("dict");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static void write_file(const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
-
-static const char *in_dir(const char *name)
-{
-    static char path[256];
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    return path;
+    return scratch_close();
 }
 
 static void count_problem(const casus_diag *d, void *payload)
@@ -78,7 +57,7 @@ static void test_dict_load__missing_file_is_enotfound(void **state)
     casus_dict *d;
     casus_diag diag = CASUS_DIAG_INIT;
     assert_int_equal(casus_dict_new(&d), 0);
-    assert_int_equal(casus_dict_load(d, in_dir("nope.actors"), &diag),
+    assert_int_equal(casus_dict_load(d, scratch_path("nope.actors"), &diag),
                      CASUS_ENOTFOUND);
     assert_true(diag.msg[0] != '\0');
     casus_dict_free(d);
@@ -87,15 +66,15 @@ static void test_dict_load__missing_file_is_enotfound(void **state)
 static void test_dict_load__counts_what_it_loaded(void **state)
 {
     (void)state;
-    write_file("a.actors", "SERBIA_ [SRB]\n+SERBIAN_\nKOSOVO_ [KSV]\n");
-    write_file("a.agents", "POLICE_ [~COP]\n");
-    write_file("a.verbs", "ARREST_ [173]\n- + WAS * BY $ [173]\n"
-                          "- * TWO [173]\nRAID_ [190]\n");
+    scratch_put("a.actors", "SERBIA_ [SRB]\n+SERBIAN_\nKOSOVO_ [KSV]\n");
+    scratch_put("a.agents", "POLICE_ [~COP]\n");
+    scratch_put("a.verbs", "ARREST_ [173]\n- + WAS * BY $ [173]\n"
+                           "- * TWO [173]\nRAID_ [190]\n");
     casus_dict *d;
     assert_int_equal(casus_dict_new(&d), 0);
-    assert_int_equal(casus_dict_load(d, in_dir("a.actors"), NULL), 0);
-    assert_int_equal(casus_dict_load(d, in_dir("a.agents"), NULL), 0);
-    assert_int_equal(casus_dict_load(d, in_dir("a.verbs"), NULL), 0);
+    assert_int_equal(casus_dict_load(d, scratch_path("a.actors"), NULL), 0);
+    assert_int_equal(casus_dict_load(d, scratch_path("a.agents"), NULL), 0);
+    assert_int_equal(casus_dict_load(d, scratch_path("a.verbs"), NULL), 0);
     casus_dict_stats st;
     casus_dict_get_stats(d, &st);
     assert_int_equal(st.actors, 3);     /* SERBIA, SERBIAN, KOSOVO */
@@ -110,14 +89,14 @@ static void test_dict_load__reports_every_bad_line_and_keeps_the_rest(
     void **state)
 {
     (void)state;
-    write_file("b.verbs", "ARREST_ [173]\n- NO MARKER [1]\nRAID_ [190\n"
-                          "ATTACK_ [190]\n- * &MISSING [2]\n");
+    scratch_put("b.verbs", "ARREST_ [173]\n- NO MARKER [1]\nRAID_ [190\n"
+                           "ATTACK_ [190]\n- * &MISSING [2]\n");
     casus_dict *d;
     int n = 0;
     casus_diag diag = CASUS_DIAG_INIT;
     assert_int_equal(casus_dict_new(&d), 0);
     casus_dict_on_problem(d, count_problem, &n);
-    assert_int_equal(casus_dict_load(d, in_dir("b.verbs"), &diag),
+    assert_int_equal(casus_dict_load(d, scratch_path("b.verbs"), &diag),
                      CASUS_EPARSE);
     assert_int_equal(n, 3);
     assert_int_equal(diag.line, 2);     /* the first problem */
@@ -130,18 +109,18 @@ static void test_dict_load__reports_every_bad_line_and_keeps_the_rest(
 static void test_dict_load__project_files_are_relative_to_it(void **state)
 {
     (void)state;
-    char sub[128];
-    snprintf(sub, sizeof(sub), "%s/sub", dir);
-    assert_int_equal(mkdir(sub, 0700), 0);
-    write_file("sub/p.actors", "GREECE_ [GRC]\nTURKEY_ [TUR]\n");
-    write_file("sub/p.verbs", "WARN_ [160]\n");
-    write_file("sub/p.options", "SET: MINIMUM WORDS = 3\n");
-    write_file("sub/p.project", "# a comment line\n<actorfile> p.actors\n"
-                                "<verbfile> p.verbs\n<optionsfile> p.options\n");
+    assert_int_equal(mkdir(scratch_path("sub"), 0700), 0);
+    scratch_put("sub/p.actors", "GREECE_ [GRC]\nTURKEY_ [TUR]\n");
+    scratch_put("sub/p.verbs", "WARN_ [160]\n");
+    scratch_put("sub/p.options", "SET: MINIMUM WORDS = 3\n");
+    scratch_put("sub/p.project", "# a comment line\n<actorfile> p.actors\n"
+                                 "<verbfile> p.verbs\n"
+                                 "<optionsfile> p.options\n");
     casus_dict *d;
     casus_coder *c;
     assert_int_equal(casus_dict_new(&d), 0);
-    assert_int_equal(casus_dict_load(d, in_dir("sub/p.project"), NULL), 0);
+    assert_int_equal(casus_dict_load(d, scratch_path("sub/p.project"), NULL),
+                     0);
     assert_int_equal(casus_coder_new(&c, d), 0);
     casus_doc doc;
     memset(&doc, 0, sizeof(doc));
@@ -167,13 +146,13 @@ static void test_dict_load__project_files_are_relative_to_it(void **state)
 static void test_coder_code__sentences_cover_the_text(void **state)
 {
     (void)state;
-    write_file("c.actors", "GREECE_ [GRC]\nTURKEY_ [TUR]\n");
-    write_file("c.verbs", "WARN_ [160]\n");
+    scratch_put("c.actors", "GREECE_ [GRC]\nTURKEY_ [TUR]\n");
+    scratch_put("c.verbs", "WARN_ [160]\n");
     casus_dict *d;
     casus_coder *c;
     assert_int_equal(casus_dict_new(&d), 0);
-    assert_int_equal(casus_dict_load(d, in_dir("c.actors"), NULL), 0);
-    assert_int_equal(casus_dict_load(d, in_dir("c.verbs"), NULL), 0);
+    assert_int_equal(casus_dict_load(d, scratch_path("c.actors"), NULL), 0);
+    assert_int_equal(casus_dict_load(d, scratch_path("c.verbs"), NULL), 0);
     assert_int_equal(casus_coder_new(&c, d), 0);
     casus_doc doc;
     memset(&doc, 0, sizeof(doc));

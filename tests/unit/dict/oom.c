@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "casus/casus.h"
+#include "scratch.h"
 
 static long n_allocs, fail_at;
 
@@ -47,43 +48,30 @@ static void t_free(void *p, void *payload)
     free(p);
 }
 
-static char dir[64];
-
-static void put(const char *name, const char *text)
-{
-    char path[128];
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
-
 static int setup(void **state)
 {
     (void)state;
-    strcpy(dir, "/tmp/casus-oom-XXXXXX");
-    if (mkdtemp(dir) == NULL)
+    if (scratch_open("oom") < 0)
         return -1;
-    put("o.actors", "SERBIA_ [SRB]\n+SERBIAN_\nKOSOVO_ [KSV]\n"
-                    "KURTI_\n    [KSVOPP 20100101-20200202]\n"
-                    "    [KSVGOV >20200203]\n<NOUN>\nVILLAGES_\n</NOUN>\n");
-    put("o.agents", "POLICE_ [~COP]\nOFFICIALS_ [~GOV]\n");
-    put("o.verbs", "<SYNSETS>\n&AID\n+FOOD_\n+TENTS_\n</SYNSETS>\n"
-                   "ACCUSE_ [112]\n- + WAS * BY $ [112]\nRAID_ [190]\n"
-                   "ARREST_ [173]\n- * { TWO | 19 } PEOPLE [1731]\n"
-                   "SEND_ [---]\n{ SENT_ }\n- * &AID TO + [0233]\n");
-    put("o.options", "SET: REQUIRE DYAD = FALSE\nSET: LEMMAS = TRUE\n");
+    scratch_put("o.actors", "SERBIA_ [SRB]\n+SERBIAN_\nKOSOVO_ [KSV]\n"
+                            "KURTI_\n    [KSVOPP 20100101-20200202]\n"
+                            "    [KSVGOV >20200203]\n<NOUN>\nVILLAGES_\n"
+                            "</NOUN>\n");
+    scratch_put("o.agents", "POLICE_ [~COP]\nOFFICIALS_ [~GOV]\n");
+    scratch_put("o.verbs", "<SYNSETS>\n&AID\n+FOOD_\n+TENTS_\n</SYNSETS>\n"
+                           "ACCUSE_ [112]\n- + WAS * BY $ [112]\nRAID_ [190]\n"
+                           "ARREST_ [173]\n- * { TWO | 19 } PEOPLE [1731]\n"
+                           "SEND_ [---]\n{ SENT_ }\n- * &AID TO + [0233]\n");
+    scratch_put("o.options", "SET: REQUIRE DYAD = FALSE\n"
+                             "SET: LEMMAS = TRUE\n");
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
     casus_set_allocator(NULL);
-    return system(cmd) == 0 ? 0 : -1;
+    return scratch_close();
 }
 
 static int ok_or_oom(int err)
@@ -101,11 +89,8 @@ static int run_once(void)
     casus_dict *d = NULL;
     casus_coder *c = NULL;
     int err = ok_or_oom(casus_dict_new(&d));
-    for (int i = 0; err == 0 && i < 4; i++) {
-        char path[128];
-        snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
-        err = ok_or_oom(casus_dict_load(d, path, NULL));
-    }
+    for (int i = 0; err == 0 && i < 4; i++)
+        err = ok_or_oom(casus_dict_load(d, scratch_path(files[i]), NULL));
     if (err == 0)
         err = ok_or_oom(casus_coder_new(&c, d));
     if (err == 0) {

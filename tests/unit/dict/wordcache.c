@@ -22,65 +22,49 @@
 
 #include "casus/casus.h"
 #include "dictdef.h"
+#include "scratch.h"
 #include "text.h"
 #include "wordcache.h"
 
 static casus_dict *dict;
-static char dir[64];
-
-static void write_file(const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
 
 static int setup(void **state)
 {
     (void)state;
-    strcpy(dir, "/tmp/casus-wc-XXXXXX");
-    if (mkdtemp(dir) == NULL)
+    if (scratch_open("wc") < 0)
         return -1;
     /* stems, exact words, a phrase, and keys that are prefixes of one
      * another (ATTACK, ATTACKED_, ATTACKS_ON) */
-    write_file("t.verbs",
-               "ATTACK\n"
-               "- * $ [190]\n"
-               "ATTACKED_\n"
-               "- * $ [190]\n"
-               "ACCUSE_\n"
-               "- * $ [112]\n"
-               "BAN_\n"
-               "- * $ [172]\n"
-               "SEEK_\n"
-               "- * $ [020]\n"
-               "ATTACKS ON\n"
-               "- * $ [190]\n");
-    write_file("t.actors",
-               "ATHENS_ [GRC]\n"
-               "AT_TACKS_ [XXX]\n"
-               "SERBIA [SRB]\n"
-               "SERBIAN_ [SRB]\n");
-    char path[256];
-    if (casus_dict_new(&dict) != 0)
+    scratch_put("t.verbs",
+                "ATTACK\n"
+                "- * $ [190]\n"
+                "ATTACKED_\n"
+                "- * $ [190]\n"
+                "ACCUSE_\n"
+                "- * $ [112]\n"
+                "BAN_\n"
+                "- * $ [172]\n"
+                "SEEK_\n"
+                "- * $ [020]\n"
+                "ATTACKS ON\n"
+                "- * $ [190]\n");
+    scratch_put("t.actors",
+                "ATHENS_ [GRC]\n"
+                "AT_TACKS_ [XXX]\n"
+                "SERBIA [SRB]\n"
+                "SERBIAN_ [SRB]\n");
+    if (casus_dict_new(&dict) != 0 ||
+        casus_dict_load(dict, scratch_path("t.verbs"), NULL) != 0)
         return -1;
-    snprintf(path, sizeof(path), "%s/t.verbs", dir);
-    if (casus_dict_load(dict, path, NULL) != 0)
-        return -1;
-    snprintf(path, sizeof(path), "%s/t.actors", dir);
-    return casus_dict_load(dict, path, NULL) == 0 ? 0 : -1;
+    return casus_dict_load(dict, scratch_path("t.actors"), NULL) == 0 ? 0
+                                                                      : -1;
 }
 
 static int teardown(void **state)
 {
     (void)state;
     casus_dict_free(dict);
-    char cmd[128];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return scratch_close();
 }
 
 static int cmp_u32(const void *a, const void *b)
