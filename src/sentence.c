@@ -169,26 +169,20 @@ static int punct_utf8(const unsigned char *s, size_t n, char *out)
     return 0;
 }
 
-/* Is every byte of s from 0x80 on part of a quote or dash that
- * punct_utf8() maps to what text_fold() gives it?  Such text ("Russia’s",
- * “ ” and –, in much of the news) is cut up as it stands, without a fold
- * and its map. */
+/* Is every character of s past ASCII one that punct_utf8() maps, as
+ * text_fold() does (quotes, dashes, the no-break space)?  Such text
+ * ("Russia’s", “ ” and –, in much of the news) is cut up as it stands,
+ * without a fold and its map. */
 static bool only_mapped_punct(const unsigned char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         if (s[i] < 0x80)
             continue;
-        if (i + 2 >= len || s[i] != 0xE2 || s[i + 1] != 0x80)
+        char sub;
+        const int n = punct_utf8(s + i, len - i, &sub);
+        if (n == 0)
             return false;
-        switch (s[i + 2]) {
-        case 0x90: case 0x91: case 0x92: case 0x93: case 0x94:  /* - */
-        case 0x98: case 0x99: case 0x9B:                        /* ' */
-        case 0x9C: case 0x9D: case 0x9F:                        /* " */
-            i += 2;
-            break;
-        default:
-            return false;
-        }
+        i += (size_t)n - 1;
     }
     return true;
 }
