@@ -142,6 +142,17 @@ typedef struct entry {
     } u;
 } entry;
 
+/* The regular endings (END_*) the last word of an entry's phrase takes:
+ * a verb's (-ED, -ING) for verbs and phrases coded like them, else a
+ * noun's. */
+static inline int entry_ends(int kind)
+{
+    switch (kind) {
+    case K_VERB: case K_TIME: case K_ATTRIB: return END_VERB;
+    default: return END_NOUN;
+    }
+}
+
 /* ---- options ---------------------------------------------------------- */
 
 enum { CODE_BY_CLAUSE = 0, CODE_BY_SENTENCE, CODE_ALL };

@@ -347,14 +347,6 @@ size_t parse_word_count(const parse_state *ps)
 
 /* ---- 2. dictionary phrases ---------------------------------------------- */
 
-static int ends_of(int kind)
-{
-    switch (kind) {
-    case K_VERB: case K_TIME: case K_ATTRIB: return END_VERB;
-    default: return END_NOUN;
-    }
-}
-
 #define MAX_PHRASE 32
 
 /*
@@ -407,7 +399,7 @@ static long match_phrase(const parse_state *ps, const dphrase *ph, size_t i,
 static bool phrase_possible(const parse_state *ps, const entry *e)
 {
     uint16_t n = e->ph.n_words;
-    if (ends_of(e->kind) == END_VERB)
+    if (entry_ends(e->kind) == END_VERB)
         n--;
     for (uint16_t k = 1; k < n; k++)
         if (!parse_may_have_prefix(ps, e->ph.words[k].hash))
@@ -440,7 +432,7 @@ static long best_entry(const parse_state *ps, size_t i,
         if (e->ph.n_words > 1) {
             if (!phrase_possible(ps, e))
                 continue;
-            end = match_phrase(ps, &e->ph, i, ends_of(e->kind), NULL);
+            end = match_phrase(ps, &e->ph, i, entry_ends(e->kind), NULL);
             if (end < 0)
                 continue;
         }
@@ -684,7 +676,7 @@ static int classify(parse_state *ps)
         }
         uint16_t pos[MAX_PHRASE] = { (uint16_t)i };
         if (e->ph.n_words > 1)
-            match_phrase(ps, &e->ph, i, ends_of(e->kind), pos);
+            match_phrase(ps, &e->ph, i, entry_ends(e->kind), pos);
         /* a match through the lemma is done with it: the token shows the
          * word as written again */
         t->w = word;

@@ -61,15 +61,11 @@ static void clear(wordcache *wc)
     wc->n_used = wc->chars_len = wc->ids_len = 0;
 }
 
-/* The regular endings a phrase's last word may take, by its kind. */
+/* The endings the first word of e's phrase takes: its last word's when
+ * it is the only one, as match_phrase() in sentence.c asks. */
 static int ends_of_entry(const entry *e)
 {
-    if (e->ph.n_words > 1)
-        return END_NONE;    /* only the first word is checked here */
-    switch (e->kind) {
-    case K_VERB: case K_TIME: case K_ATTRIB: return END_VERB;
-    default: return END_NOUN;
-    }
+    return e->ph.n_words > 1 ? END_NONE : entry_ends(e->kind);
 }
 
 /*
