@@ -86,17 +86,14 @@ static void note_prefixes(parse_state *ps, tok *t, const char *w)
     t->hash = h;
 }
 
-/* Add a token; tokenize() has made room for every token and word the
- * sentence can hold. */
-static void push_tok(parse_state *ps, const char *w, size_t len, bool cap,
-                     uint32_t start, uint32_t end, int type)
+/* Make the word already written at the end of `words` a token of len
+ * bytes; tokenize() has made room for every token and word the sentence
+ * can hold.  The word and its NUL are kept NUL-terminated as a strbuf
+ * is, and `words` does not move while the sentence is cut up. */
+static tok *claim_tok(parse_state *ps, size_t len, bool cap, uint32_t start,
+                      uint32_t end, int type)
 {
-    if (ps->n_toks >= MAX_TOKS)
-        return;     /* far beyond any sentence; the rest is ignored */
-    /* the word and its NUL, kept NUL-terminated as a strbuf is; `words`
-     * does not move while the sentence is cut up */
     char *out = ps->words.buf + ps->words.len;
-    memcpy(out, w, len);
     out[len] = '\0';
     out[len + 1] = '\0';
     ps->words.len += len + 1;
@@ -104,7 +101,18 @@ static void push_tok(parse_state *ps, const char *w, size_t len, bool cap,
     *t = (tok){ .w = out, .len = (uint16_t)len, .type = (uint8_t)type,
                 .cap = cap, .unit = -1, .mention = -1, .start = start,
                 .end = end };
-    note_prefixes(ps, t, w);
+    note_prefixes(ps, t, out);
+    return t;
+}
+
+/* Add a token that is a copy of w. */
+static void push_tok(parse_state *ps, const char *w, size_t len, bool cap,
+                     uint32_t start, uint32_t end, int type)
+{
+    if (ps->n_toks >= MAX_TOKS)
+        return;     /* far beyond any sentence; the rest is ignored */
+    memcpy(ps->words.buf + ps->words.len, w, len);
+    claim_tok(ps, len, cap, start, end, type);
 }
 
 /* ASCII classes, as <ctype.h> has them in the C locale, without its
@@ -124,29 +132,41 @@ static inline bool ascii_digit(unsigned char c)
     return (unsigned)(c - '0') < 10u;
 }
 
-/* Letters, digits, ' . & and every byte of a multi-byte character. */
+/* What the tokenizer sees in a byte.  Words are made of letters,
+ * digits, ' . & and every byte of a multi-byte character; WB_SLOW marks
+ * the period and the bytes that may begin a mark punct_utf8() maps. */
+enum { WB_KEEP, WB_LOWER, WB_NONE, WB_SLOW };   /* WB_LOWER is 1 */
+
+#define _ WB_NONE
+#define K WB_KEEP
+#define L WB_LOWER
+#define S WB_SLOW
 static const uint8_t word_bytes[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _,
+    _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _,
+    _, _, _, _, _, _, K, K, _, _, _, _, _, _, S, _,
+    K, K, K, K, K, K, K, K, K, K, _, _, _, _, _, _,
+    _, K, K, K, K, K, K, K, K, K, K, K, K, K, K, K,
+    K, K, K, K, K, K, K, K, K, K, K, _, _, _, _, _,
+    _, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, _, _, _, _, _,
+    K, K, K, K, K, K, K, K, K, K, K, K, K, K, K, K,
+    K, K, K, K, K, K, K, K, K, K, K, K, K, K, K, K,
+    K, K, K, K, K, K, K, K, K, K, K, K, K, K, K, K,
+    K, K, K, K, K, K, K, K, K, K, K, K, K, K, K, K,
+    K, K, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
 };
+#undef _
+#undef K
+#undef L
+#undef S
 
 static inline bool is_word_byte(unsigned char c)
 {
-    return word_bytes[c];
+    return word_bytes[c] != WB_NONE;
 }
 
 /* Map the few multi-byte punctuation marks that matter to ASCII. */
@@ -187,6 +207,31 @@ static bool only_mapped_punct(const unsigned char *s, size_t len)
     return true;
 }
 
+/* Has s an ASCII lower-case letter, and a byte past ASCII?  Eight bytes
+ * at a time: for a byte x below 0x80, x + 0x1F sets bit 7 from 'a' up and
+ * x + 0x05 from past 'z' up, without a carry into the next byte. */
+static void scan_bytes(const unsigned char *s, size_t len, bool *lower,
+                       bool *high)
+{
+    const uint64_t ones = 0x0101010101010101u, top = 0x8080808080808080u;
+    uint64_t low = 0, hi = 0;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        const uint64_t t = x & ~top;
+        low |= (t + 0x1F * ones) & ~(t + 0x05 * ones) & ~x & top;
+        hi |= x & top;
+    }
+    bool any_lower = low != 0, any_high = hi != 0;
+    for (; i < len; i++) {
+        any_lower = any_lower || ascii_lower(s[i]);
+        any_high = any_high || s[i] >= 0x80;
+    }
+    *lower = any_lower;
+    *high = any_high;
+}
+
 /*
  * Text that is not ASCII is folded first (text_fold: "Vučić" -> "VUCIC",
  * curly quotes -> straight); case and offsets are then read from the
@@ -198,16 +243,12 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
     const unsigned char *s = orig;
     const text_map *fm = NULL;
     text_map_cursor at = TEXT_MAP_CURSOR(&ps->fmap);
-    char buf[64];
     size_t i = 0;
-    unsigned n_lower = 0, high = 0;
+    bool lower, high;
 
-    for (size_t k = 0; k < len; k++) {
-        n_lower += ascii_lower(orig[k]);
-        high |= orig[k];
-    }
-    ps->all_caps = n_lower == 0;
-    if (high >= 0x80 && !only_mapped_punct(orig, len)) {
+    scan_bytes(orig, len, &lower, &high);
+    ps->all_caps = !lower;
+    if (high && !only_mapped_punct(orig, len)) {
         int err = text_fold(&ps->fold, &ps->fmap, text, len);
         if (err == CASUS_ENOMEM)
             return err;
@@ -261,64 +302,80 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             i += step;
             continue;
         }
-        /* a word */
+        /* a word, written straight to the end of `words` */
         const size_t start = i;
+        char *const out = ps->words.buf + ps->words.len;
         size_t bl = 0;
-        size_t first_lower = SIZE_MAX;  /* ASCII text: its first a-z */
+        unsigned lowers = 0;    /* bit 0: an a-z was seen */
         const bool cap = ascii_upper(orig[ORIG(i)]);
         int periods = 0;
-        while (i < len) {
+        for (;;) {
+            /* letters, digits, ' and &, up to the 63 characters at which
+             * TABARI splits a word; a-z becomes A-Z (WB_LOWER is 1) */
+            const size_t lim = len - i < 63 - bl ? len : i + (63 - bl);
+            const unsigned char *p = s + i;
+            const unsigned char *const p_end = s + lim;
+            char *o = out + bl;
+            while (p < p_end) {
+                const unsigned b = *p;
+                const unsigned kind = word_bytes[b];
+                if (kind > WB_LOWER)
+                    break;
+                lowers |= kind;
+                *o++ = (char)(b - (kind << 5));
+                p++;
+            }
+            i = (size_t)(p - s);
+            bl = (size_t)(o - out);
+            if (i >= len || bl >= 63 || word_bytes[s[i]] == WB_NONE)
+                break;
+            /* a period, or a byte that may begin a mapped mark */
             c = s[i];
             step = 1;
             if (c >= 0xC2 && (pn = punct_utf8(s + i, len - i, &sub)) != 0) {
                 c = (unsigned char)sub;
                 step = (size_t)pn;
+                if (!is_word_byte(c))
+                    break;
             }
-            if (!is_word_byte(c))
-                break;
             if (c == '.') {
                 if (i > 0 && LOWER_AT(i - 1))
                     break;  /* end of sentence or a lower-case abbrev. */
                 periods++;
-            } else if (ascii_lower(c)) {
-                if (first_lower == SIZE_MAX)
-                    first_lower = i;
-                c = (unsigned char)(c - 'a' + 'A');
             }
-            buf[bl++] = (char)c;
+            out[bl++] = (char)c;
             i += step;
-            if (bl == 63)
-                break;      /* TABARI splits words of 63 characters */
         }
         if (i < len && s[i] == '.')
             i++;
         size_t end = i;
         /* a final period is punctuation unless the word is an abbreviation
          * with inner periods (U.S., U.N.) */
-        if (bl > 1 && buf[bl - 1] == '.' && periods == 1)
+        if (bl > 1 && out[bl - 1] == '.' && periods == 1)
             bl--;
         /* leading apostrophes are quotes */
         size_t off = 0;
-        while (off < bl && buf[off] == '\'')
+        while (off < bl && out[off] == '\'')
             off++;
-        while (bl > off + 1 && buf[bl - 1] == '\'' && buf[bl - 2] != 'S')
+        while (bl > off + 1 && out[bl - 1] == '\'' && out[bl - 2] != 'S')
             bl--;
         /* a dictionary written for Treebank tokens ("DID N'T", "CA N'T")
          * gets "didn't" as two words */
         size_t nt = 0;
         if (ps->dict->split_nt && bl >= off + 4 &&
-            memcmp(buf + bl - 3, "N'T", 3) == 0)
+            memcmp(out + bl - 3, "N'T", 3) == 0)
             nt = 3;
         if (bl - nt > off && ps->n_toks < MAX_TOKS) {
-            int type = ascii_digit((unsigned char)buf[off]) ? T_NUM : T_NULL;
+            int type = ascii_digit((unsigned char)out[off]) ? T_NUM : T_NULL;
             const size_t q_end = ORIG(end - nt);
-            push_tok(ps, buf + off, bl - off - nt, cap, (uint32_t)ORIG(start),
-                     (uint32_t)q_end, type);
-            tok *pt = &ps->toks[ps->n_toks - 1];
+            if (off > 0)
+                memmove(out, out + off, bl - off);
+            tok *pt = claim_tok(ps, bl - off - nt, cap,
+                                (uint32_t)ORIG(start), (uint32_t)q_end, type);
             /* no lower-case letter in the original word */
             pt->allcap = 1;
-            if (fm == NULL) {
-                pt->allcap = first_lower >= q_end;
+            if (fm == NULL && nt == 0) {
+                pt->allcap = !(lowers & 1);
             } else {
                 for (size_t q = ORIG(start); q < q_end; q++)
                     if (ascii_lower(orig[q]))

@@ -1298,6 +1298,8 @@ size_t text_dateline(const char *text, size_t len, text_dateline_info *out)
 
 /* What the tokenizer sees in a byte: a space, a digit, another byte of a
  * word (a letter or a byte of a multi-byte character), or punctuation. */
+/* TB_DIGIT is 2 and TB_WORD 3: OR-ing the classes of a run tells a run of
+ * digits (bit 0 clear) from a word. */
 enum { TB_PUNCT = 0, TB_SPACE, TB_DIGIT, TB_WORD };
 #define S TB_SPACE
 #define D TB_DIGIT
@@ -1355,28 +1357,33 @@ bool text_next_token(const char *str, size_t len, size_t *pos,
         *pos = i + 1;
         return true;
     }
-    bool digits = true, inner_dot = false;
-    while (i < len) {
+    bool inner_dot = false;
+    unsigned kinds = 0;     /* TB_WORD's bit 0: a byte other than a digit */
+    for (;;) {
+        /* the run of word bytes */
+        const uint8_t *p = s + i;
+        const uint8_t *const end = s + len;
+        while (p < end && tok_bytes[*p] >= TB_DIGIT)
+            kinds |= tok_bytes[*p++];
+        i = (size_t)(p - s);
+        if (i >= len)
+            break;
+        /* inner punctuation that keeps the word whole */
         const uint8_t c = s[i];
-        const uint8_t kind = tok_bytes[c];
-        if (kind >= TB_DIGIT) {
-            digits = digits && kind == TB_DIGIT;
-            i++;
-            continue;
-        }
         if (i + 1 < len && tok_wordch(s[i + 1])) {
             if (c == '\'' || c == '-' || c == '.' || c == '&' || c == '/') {
                 inner_dot = inner_dot || c == '.';
                 i++;
                 continue;
             }
-            if (c == ',' && digits && thousands_at(s, i + 1, len)) {
+            if (c == ',' && !(kinds & 1) && thousands_at(s, i + 1, len)) {
                 i++;
                 continue;
             }
         }
         break;
     }
+    const bool digits = !(kinds & 1);
     if (!digits && inner_dot && i < len && s[i] == '.')
         i++;
     *out = (text_tok){ b, i - b, digits ? TEXT_TOK_NUMBER : TEXT_TOK_WORD };
