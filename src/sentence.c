@@ -476,14 +476,18 @@ static long best_entry(const parse_state *ps, size_t i,
     long best = -1, best_end = -1;
     uint32_t best_len = 0;
 
-    const uint32_t *ids;
-    const size_t n = wordcache_cands(wc, word, &ids);
+    const wc_cand *cands;
+    const size_t n = wordcache_cands(wc, word, &cands);
     for (size_t k = 0; k < n; k++) {
-        const entry *e = &d->entries[ids[k]];
-        if (only >= 0 && e->kind != only)
+        /* what the cache knows turns most candidates away */
+        const wc_cand *c = &cands[k];
+        if (only >= 0 && c->kind != only)
             continue;
-        if (e->caps_only && !t->allcap)
+        if (c->caps_only && !t->allcap)
             continue;
+        if (c->has_next && !parse_may_have_prefix(ps, c->next_hash))
+            continue;
+        const entry *e = &d->entries[c->id];
         /* the cache matched the first word: a phrase of one is found */
         long end = (long)i;
         if (e->ph.n_words > 1) {
@@ -500,7 +504,7 @@ static long best_entry(const parse_state *ps, size_t i,
         uint32_t len = e->ph.length;
         if (best < 0 || len > best_len ||
             (len == best_len && e->seq < d->entries[best].seq)) {
-            best = (long)ids[k];
+            best = (long)c->id;
             best_len = len;
             best_end = end;
         }

@@ -2,7 +2,7 @@
  * wordcache.c - what the dictionary holds for a word, remembered
  *
  * A slot per distinct word, found by linear probing from its hash; the
- * word, its lemma and its candidate ids are appended to flat arrays.
+ * word, its lemma and its candidate entries are appended to flat arrays.
  * The table is emptied whole when a slot or array would pass its bound,
  * so it never holds more than WC_MAX_WORDS words.
  *
@@ -18,16 +18,16 @@
 #define WC_SLOTS (1u << 15)         /* a power of two */
 #define WC_MAX_WORDS (WC_SLOTS / 2) /* probes stay short */
 #define WC_CHARS (WC_MAX_WORDS * 24u)
-#define WC_IDS (1u << 16)
+#define WC_CANDS (1u << 16)
 #define WC_LEMMA_UNKNOWN UINT16_MAX
 
 struct wc_slot {
     uint32_t hash;
     uint32_t key;           /* offset of the word in chars */
-    uint32_t ids;           /* offset of its candidates in ids */
+    uint32_t cands;         /* offset of its candidates in cands */
     uint32_t lemma;         /* offset of its lemma in chars */
     uint16_t key_len;       /* 0: the slot is empty */
-    uint16_t n_ids;
+    uint16_t n_cands;
     uint16_t lemma_len;     /* WC_LEMMA_UNKNOWN until asked for */
     uint8_t lemma_verb;     /* WC_VERB_*: wordcache_lemma_may_verb() */
 };
@@ -39,8 +39,8 @@ int wordcache_init(wordcache *wc)
     memset(wc, 0, sizeof(*wc));
     wc->slots = cs_calloc(WC_SLOTS, sizeof(*wc->slots));
     wc->chars = cs_malloc(WC_CHARS);
-    wc->ids = cs_malloc(WC_IDS * sizeof(*wc->ids));
-    if (wc->slots == NULL || wc->chars == NULL || wc->ids == NULL) {
+    wc->cands = cs_malloc(WC_CANDS * sizeof(*wc->cands));
+    if (wc->slots == NULL || wc->chars == NULL || wc->cands == NULL) {
         wordcache_dispose(wc);
         return CASUS_ENOMEM;
     }
@@ -51,14 +51,14 @@ void wordcache_dispose(wordcache *wc)
 {
     cs_free(wc->slots);
     cs_free(wc->chars);
-    cs_free(wc->ids);
+    cs_free(wc->cands);
     memset(wc, 0, sizeof(*wc));
 }
 
 static void clear(wordcache *wc)
 {
     memset(wc->slots, 0, WC_SLOTS * sizeof(*wc->slots));
-    wc->n_used = wc->chars_len = wc->ids_len = 0;
+    wc->n_used = wc->chars_len = wc->cands_len = 0;
 }
 
 /* The endings the first word of e's phrase takes: its last word's when
@@ -68,6 +68,18 @@ static int ends_of_entry(const entry *e)
     return e->ph.n_words > 1 ? END_NONE : entry_ends(e->kind);
 }
 
+/* The candidate record of entry id of d. */
+static wc_cand cand_of(const casus_dict *d, uint32_t id)
+{
+    const entry *e = &d->entries[id];
+    uint16_t n = e->ph.n_words;
+    if (entry_ends(e->kind) == END_VERB)
+        n--;    /* as phrase_possible() in sentence.c counts */
+    return (wc_cand){ .id = id, .kind = e->kind, .caps_only = e->caps_only,
+                      .has_next = n > 1,
+                      .next_hash = n > 1 ? e->ph.words[1].hash : 0 };
+}
+
 /*
  * The entries of kind `only` (-1: any) whose first word matches w, under
  * any prefix of w: their number, with the first cap of them written to
@@ -75,7 +87,7 @@ static int ends_of_entry(const entry *e)
  * prefix extends the one before.
  */
 static size_t index_cands(const casus_dict *d, const char *w, size_t n,
-                          int only, uint32_t *out, size_t cap)
+                          int only, wc_cand *out, size_t cap)
 {
     const uint64_t lens = d->key_lens[(unsigned char)w[0]];
     uint32_t h = MAP_HASH_INIT;
@@ -92,21 +104,21 @@ static size_t index_cands(const casus_dict *d, const char *w, size_t n,
                 !word_match(&e->ph.words[0], w, n, ends_of_entry(e)))
                 continue;
             if (count < cap)
-                out[count] = el->ids[k];
+                out[count] = cand_of(d, el->ids[k]);
             count++;
         }
     }
     return count;
 }
 
-/* Append the candidates of w to wc->ids; returns their number, or -1
+/* Append the candidates of w to wc->cands; returns their number, or -1
  * when they do not fit. */
 static long find_cands(wordcache *wc, const casus_dict *d, const char *w,
                        size_t n)
 {
-    const size_t room = WC_IDS - wc->ids_len;
-    const size_t count = index_cands(d, w, n, -1, wc->ids + wc->ids_len,
-                                     room);
+    const size_t room = WC_CANDS - wc->cands_len;
+    const size_t count = index_cands(d, w, n, -1,
+                                     wc->cands + wc->cands_len, room);
     return count < room ? (long)count : -1;
 }
 
@@ -145,9 +157,9 @@ wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
                 s->key_len = (uint16_t)n;
                 memcpy(wc->chars + wc->chars_len, w, n);
                 wc->chars_len += n;
-                s->ids = (uint32_t)wc->ids_len;
-                s->n_ids = (uint16_t)nc;
-                wc->ids_len += (size_t)nc;
+                s->cands = (uint32_t)wc->cands_len;
+                s->n_cands = (uint16_t)nc;
+                wc->cands_len += (size_t)nc;
                 s->lemma_len = WC_LEMMA_UNKNOWN;
                 s->lemma_verb = WC_VERB_UNKNOWN;
                 wc->n_used++;
@@ -160,10 +172,10 @@ wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
 }
 
 size_t wordcache_cands(const wordcache *wc, const wc_slot *s,
-                       const uint32_t **ids_out)
+                       const wc_cand **cands_out)
 {
-    *ids_out = s ? wc->ids + s->ids : NULL;
-    return s ? s->n_ids : 0;
+    *cands_out = s ? wc->cands + s->cands : NULL;
+    return s ? s->n_cands : 0;
 }
 
 size_t wordcache_lemma(wordcache *wc, wc_slot *s, char *out)

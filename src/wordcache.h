@@ -23,13 +23,24 @@
 
 typedef struct wc_slot wc_slot;
 
+/* A candidate entry of a word, with what a parse asks of it first, so
+ * that most candidates are turned away without reading the entry. */
+typedef struct wc_cand {
+    uint32_t id;            /* index into d->entries */
+    uint32_t next_hash;     /* has_next: map_hash of the phrase's second
+                               word, which the sentence must hold */
+    uint8_t kind;           /* the entry's K_* */
+    uint8_t caps_only;      /* the entry's caps_only */
+    uint8_t has_next;       /* the phrase has a second word to check */
+} wc_cand;
+
 typedef struct wordcache {
     wc_slot *slots;     /* WC_SLOTS, open addressing */
     size_t n_used;
     char *chars;        /* the words and their lemmas */
     size_t chars_len;
-    uint32_t *ids;      /* every word's candidate entry ids, in runs */
-    size_t ids_len;
+    wc_cand *cands;     /* every word's candidates, in runs */
+    size_t cands_len;
 } wordcache;
 
 #define WORDCACHE_INIT { NULL, 0, NULL, 0, NULL, 0 }
@@ -51,10 +62,12 @@ wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
  * The entries of d whose phrase's first word matches the slot's word for
  * the phrase's kind: exactly those of d->index under any prefix of the
  * word that word_match() accepts, in index order.  Returns their number
- * and sets *ids_out.  A NULL slot has none.
+ * and sets *cands_out.  A NULL slot has none.  has_next is set when the
+ * phrase has a second word that is not a verb's last (those take
+ * endings a sentence's words need not start with).
  */
 size_t wordcache_cands(const wordcache *wc, const wc_slot *s,
-                       const uint32_t **ids_out);
+                       const wc_cand **cands_out);
 
 /*
  * text_lemma_verb(out, TEXT_WORD_MAX + 1, word, len, NULL) of the slot's

@@ -101,11 +101,21 @@ static void assert_cands(wordcache *wc, const char *w)
     wc_slot *s = wordcache_word(wc, dict, w, strlen(w),
                                 map_hash(w, strlen(w)));
     assert_non_null(s);
-    const uint32_t *ids;
-    const size_t n_got = wordcache_cands(wc, s, &ids);
+    const wc_cand *cands;
+    const size_t n_got = wordcache_cands(wc, s, &cands);
     assert_int_equal(n_got, n_want);
     assert_true(n_got <= 64);
-    memcpy(got, ids, n_got * sizeof(*ids));
+    for (size_t i = 0; i < n_got; i++) {
+        /* each record tells what its entry does */
+        const entry *e = &dict->entries[cands[i].id];
+        size_t n = e->ph.n_words - (entry_ends(e->kind) == END_VERB);
+        assert_int_equal(cands[i].kind, e->kind);
+        assert_int_equal(cands[i].caps_only, e->caps_only);
+        assert_int_equal(cands[i].has_next, n > 1);
+        if (n > 1)
+            assert_int_equal(cands[i].next_hash, e->ph.words[1].hash);
+        got[i] = cands[i].id;
+    }
     qsort(got, n_got, sizeof(*got), cmp_u32);
     for (size_t i = 0; i < n_got; i++)
         assert_int_equal(got[i], want[i]);
@@ -180,8 +190,8 @@ static void test_wordcache__a_word_too_long_has_no_slot(void **state)
     assert_null(wordcache_word(&wc, dict, w, TEXT_WORD_MAX + 1,
                                map_hash(w, TEXT_WORD_MAX + 1)));
     assert_null(wordcache_word(&wc, dict, w, 0, map_hash(w, 0)));
-    const uint32_t *ids;
-    assert_int_equal(wordcache_cands(&wc, NULL, &ids), 0);
+    const wc_cand *cands;
+    assert_int_equal(wordcache_cands(&wc, NULL, &cands), 0);
     wordcache_dispose(&wc);
     wordcache_dispose(&wc);     /* twice is harmless */
 }
