@@ -275,6 +275,10 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
         unsigned char c = s[i];
         size_t step = 1;
         int pn;
+        if (c == ' ') {
+            i++;    /* the most frequent byte between words */
+            continue;
+        }
         /* only bytes from 0xC2 on can start what punct_utf8() maps */
         if (c >= 0xC2 && (pn = punct_utf8(s + i, len - i, &sub)) != 0) {
             c = (unsigned char)sub;
