@@ -81,6 +81,9 @@ typedef struct wtok {
     bool cap;                   /* capitalised in the original */
     bool word;
     bool poss;                  /* "'s" follows, cut off: "China's" */
+    char joint;                 /* '-' or '/' when it joins the next token
+                                   inside one word ("Beijing-based",
+                                   "Surfside/Garden City"), else 0 */
 } wtok;
 
 struct casus_geocoder {
@@ -335,18 +338,40 @@ static int tokenize(casus_geocoder *gc, const char *orig)
             return CASUS_ENOMEM;
         }
         wtok w = { .start = (uint32_t)t.start, .len = (uint32_t)t.len };
-        if (t.kind == TEXT_TOK_WORD) {
+        if (t.kind != TEXT_TOK_WORD) {
+            gc->toks[n++] = w;
+            continue;
+        }
+        /* "London-based", "Syrian-Turkish", "Chartres/Franklin": one
+         * token for each part, joined by its joint; a word holds a '-' or
+         * '/' only between two word characters (text.h) */
+        const char *e = text + t.start + t.len;
+        for (const char *s = text + t.start;;) {
+            const char *x = s;
+            while (x < e && *x != '-' && *x != '/')
+                x++;
+            w.start = (uint32_t)(s - text);
+            w.len = (uint32_t)(x - s);
             w.word = true;
+            w.joint = x < e ? *x : 0;
             /* "China's", "Kenya’s" (folded to '): the word without its
              * "'s"; key_of() spells it out inside a name ("People's
              * Republic of China") */
-            const char *e = text + t.start + t.len;
-            w.poss = t.len > 2 && e[-2] == '\'' && e[-1] == 'S';
+            w.poss = w.len > 2 && x[-2] == '\'' && x[-1] == 'S';
             if (w.poss)
                 w.len -= 2;
             const unsigned char c =
-                (unsigned char)orig[text_map_cursor_byte(&at, t.start)];
+                (unsigned char)orig[text_map_cursor_byte(&at, w.start)];
             w.cap = (c >= 'A' && c <= 'Z') || c >= 0x80;
+            if (x == e)
+                break;
+            if (n + 1 >= gc->toks_cap &&
+                CS_ARRAY_GROW(gc->toks, gc->toks_cap, n + 2) < 0) {
+                gc->n_toks = n;
+                return CASUS_ENOMEM;
+            }
+            gc->toks[n++] = w;
+            s = x + 1;
         }
         gc->toks[n++] = w;
     }
@@ -354,10 +379,18 @@ static int tokenize(casus_geocoder *gc, const char *orig)
     return 0;
 }
 
+/* What stands between token t and the next in a lookup key: a hyphen
+ * inside a word ("Guinea-Bissau"), else a space.  A slash never joins
+ * the words of a name. */
+static char sep_of(const wtok *t)
+{
+    return t->joint == '-' ? '-' : ' ';
+}
+
 /* The length of the lookup key of tokens [i, j] (0 when it would take
  * cap bytes or more), with *key set to it: words joined by single
- * spaces, with the "'s" of a possessive inside, and of token j too when
- * whole.  That is the folded text itself when the tokens stand one space
+ * spaces or their hyphen (sep_of()), with the "'s" of a possessive
+ * inside, and of token j too when whole.  That is the folded text itself when the tokens stand one space
  * apart there (the "'s" follows its word), else a copy in buf. */
 static size_t key_of(const casus_geocoder *gc, size_t i, size_t j,
                      bool whole, char *buf, size_t cap, const char **key)
@@ -372,7 +405,8 @@ static size_t key_of(const casus_geocoder *gc, size_t i, size_t j,
         if (n + len + 1 >= cap)
             return 0;
         if (k > i) {
-            in_text = in_text && text[at + n] == ' ' && t->start == at + n + 1;
+            in_text = in_text && text[at + n] == sep_of(&t[-1]) &&
+                      t->start == at + n + 1;
             n++;
         }
         n += len;
@@ -385,7 +419,7 @@ static size_t key_of(const casus_geocoder *gc, size_t i, size_t j,
         const wtok *t = &gc->toks[k];
         const size_t len = t->len + (t->poss && (k < j || whole) ? 2 : 0);
         if (k > i)
-            buf[n++] = ' ';
+            buf[n++] = sep_of(&t[-1]);
         memcpy(buf + n, text + t->start, len);
         n += len;
     }
@@ -642,13 +676,14 @@ static size_t lookup(const casus_geocoder *gc, size_t i, size_t end,
 }
 
 /* May a name end at token end of a run ending at token run: the whole
- * run, or a shorter start of it that names a country, a continent or a
- * city of a million ("London Mayor ...")? */
+ * run, a start of it up to a hyphen ("Amsterdam-London"), or a shorter
+ * start of it that names a country, a continent or a city of a million
+ * ("London Mayor ...")? */
 static bool may_end(const casus_geocoder *gc, size_t end, size_t run,
                     const uint32_t *ids)
 {
     const gaz_place *top = gaz_place_at(gc->g, ids[0]);
-    return end == run || is_land(top) ||
+    return end == run || gc->toks[end].joint == '-' || is_land(top) ||
            (memcmp(top->feature, "PPL", 3) == 0 &&
             top->population >= 1000000);
 }
@@ -691,16 +726,19 @@ static int find_names(casus_geocoder *gc)
     for (size_t i = 0; i < gc->n_toks; i++) {
         if (!gc->toks[i].cap)
             continue;
-        /* start a run only at its first word, or after a modifier or an
-         * opening word ("In China") */
+        /* start a run only at its first word, after a hyphen or slash
+         * ("Amsterdam-London"), or after a modifier or an opening word
+         * ("In China") */
         if (i > 0 && gc->toks[i - 1].cap && !gc->toks[i - 1].poss &&
+            gc->toks[i - 1].joint == 0 &&
             !tok_in(gc, i - 1, IN_MODIFIERS | IN_OPENERS))
             continue;
         /* the run's last capitalised word, or its first possessive when
          * the run is too long to be a name ("Britain's Foreign
          * Secretary Boris Johnson Said") */
         size_t run = i, poss = SIZE_MAX;
-        for (; run + 1 < gc->n_toks && gc->toks[run + 1].cap; run++)
+        for (; run + 1 < gc->n_toks && gc->toks[run + 1].cap &&
+               gc->toks[run].joint != '/'; run++)
             if (gc->toks[run].poss && poss == SIZE_MAX)
                 poss = run;
         if (run - i >= MAX_WORDS && poss != SIZE_MAX)

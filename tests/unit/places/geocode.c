@@ -112,6 +112,19 @@ static void test_places__document_countries_decide(void **state)
     assert_string_equal(p[1].country, "US");
 }
 
+static void test_places__hyphens_and_slashes(void **state)
+{
+    (void)state;
+    /* the parts of a hyphenated word, unless it is a name whole */
+    expect_spans("A London-based firm runs the Amsterdam-London train.",
+                 "London|Amsterdam|London");
+    expect_spans("Shelling along the Syrian-Turkish border went on.",
+                 "Syrian|Turkish");
+    expect_spans("Aid reached Guinea-Bissau.", "Guinea-Bissau");
+    /* a slash ends a run: each side is a name of its own */
+    expect_spans("Flights from Paris/Berlin were late.", "Paris|Berlin");
+}
+
 static void test_places__regions_and_short_forms(void **state)
 {
     (void)state;
@@ -392,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_places__the_raid_report),
         cmocka_unit_test(test_places__what_is_not_a_place),
         cmocka_unit_test(test_places__document_countries_decide),
+        cmocka_unit_test(test_places__hyphens_and_slashes),
         cmocka_unit_test(test_places__regions_and_short_forms),
         cmocka_unit_test(test_places__possessives),
         cmocka_unit_test(test_places__wire_abbreviations),
