@@ -781,6 +781,19 @@ static const casus_place *container(const casus_geocoder *gc, size_t m)
     return region ? c : NULL;
 }
 
+/* Does a capital or a city of a million, top, outweigh a town of the
+ * same name in a country the document names, town: London rather than
+ * London, Ohio, in a story about the United States?  Only a town of
+ * under a hundredth of its people gives way. */
+static bool world_city(const gaz_place *top, const gaz_place *town)
+{
+    return top != town && memcmp(town->feature, "PPL", 3) == 0 &&
+           memcmp(top->feature, "PPL", 3) == 0 &&
+           (memcmp(top->feature, "PPLC", 4) == 0 ||
+            top->population >= 1000000) &&
+           town->population < top->population / 100;
+}
+
 /* Choose the place of each mention (file comment), the last first, so
  * that a container named after a place is known when the place is. */
 static void resolve(casus_geocoder *gc)
@@ -814,7 +827,7 @@ static void resolve(casus_geocoder *gc)
             in_doc = area;
         if (in_container != NULL)
             best = in_container;
-        else if (in_doc != NULL)
+        else if (in_doc != NULL && !world_city(best, in_doc))
             best = in_doc;
         /* a capital before a division of the same name (Washington),
          * and a town before the division it lies in (Aleppo, New York,

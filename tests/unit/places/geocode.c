@@ -112,6 +112,18 @@ static void test_places__document_countries_decide(void **state)
     assert_string_equal(p[1].country, "US");
 }
 
+static void test_places__world_city_over_namesake(void **state)
+{
+    (void)state;
+    size_t n;
+    /* London, not London, Ohio: a hundredth of its people is too few;
+     * Alexandria, Virginia, has more than that of Egypt's (above) */
+    const casus_place *p = places_of("In the United States, officials "
+                                     "said a firm in London paid.", &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(p[1].geonames, 2643743);
+}
+
 static void test_places__hyphens_and_slashes(void **state)
 {
     (void)state;
@@ -405,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_places__the_raid_report),
         cmocka_unit_test(test_places__what_is_not_a_place),
         cmocka_unit_test(test_places__document_countries_decide),
+        cmocka_unit_test(test_places__world_city_over_namesake),
         cmocka_unit_test(test_places__hyphens_and_slashes),
         cmocka_unit_test(test_places__regions_and_short_forms),
         cmocka_unit_test(test_places__possessives),
