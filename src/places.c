@@ -316,6 +316,49 @@ static bool tok_in(const casus_geocoder *gc, size_t i, unsigned in)
     return tok_lists(gc, i, in) != 0;
 }
 
+/* Word token w, of the folded text, as a wtok: without its "'s"
+ * ("China's", "Kenya’s" folded to '), which key_of() spells out inside a
+ * name ("People's Republic of China"), and whether it is capitalised in
+ * orig. */
+static wtok word_at(const char *text, const char *orig, text_map_cursor *at,
+                    size_t start, size_t len, char joint)
+{
+    const char *e = text + start + len;
+    wtok w = { .start = (uint32_t)start, .len = (uint32_t)len,
+               .word = true, .joint = joint };
+    w.poss = len > 2 && e[-2] == '\'' && e[-1] == 'S';
+    if (w.poss)
+        w.len -= 2;
+    const unsigned char c =
+        (unsigned char)orig[text_map_cursor_byte(at, start)];
+    w.cap = (c >= 'A' && c <= 'Z') || c >= 0x80;
+    return w;
+}
+
+/* Store the parts of word token t but the last as tokens from
+ * gc->toks[*n] on, each with the '-' or '/' after it ("London-based",
+ * "Syrian-Turkish", "Chartres/Franklin"; text.h puts those only between
+ * two word characters), and return where the last part starts. */
+static int add_parts(casus_geocoder *gc, const char *orig,
+                     text_map_cursor *at, const text_tok *t, size_t *n,
+                     size_t *last_out)
+{
+    const char *const text = gc->folded.buf;
+    const char *s = text + t->start, *const e = s + t->len;
+    for (const char *x = s; x < e; x++) {
+        if (*x != '-' && *x != '/')
+            continue;
+        if (*n + 1 >= gc->toks_cap &&
+            CS_ARRAY_GROW(gc->toks, gc->toks_cap, *n + 2) < 0)
+            return CASUS_ENOMEM;
+        gc->toks[(*n)++] = word_at(text, orig, at, (size_t)(s - text),
+                                   (size_t)(x - s), *x);
+        s = x + 1;
+    }
+    *last_out = (size_t)(s - text);
+    return 0;
+}
+
 static int tokenize(casus_geocoder *gc, const char *orig)
 {
     const char *const text = gc->folded.buf;
@@ -337,43 +380,18 @@ static int tokenize(casus_geocoder *gc, const char *orig)
             gc->n_toks = n;
             return CASUS_ENOMEM;
         }
-        wtok w = { .start = (uint32_t)t.start, .len = (uint32_t)t.len };
         if (t.kind != TEXT_TOK_WORD) {
-            gc->toks[n++] = w;
+            gc->toks[n++] = (wtok){ .start = (uint32_t)t.start,
+                                    .len = (uint32_t)t.len };
             continue;
         }
-        /* "London-based", "Syrian-Turkish", "Chartres/Franklin": one
-         * token for each part, joined by its joint; a word holds a '-' or
-         * '/' only between two word characters (text.h) */
-        const char *e = text + t.start + t.len;
-        for (const char *s = text + t.start;;) {
-            const char *x = s;
-            while (x < e && *x != '-' && *x != '/')
-                x++;
-            w.start = (uint32_t)(s - text);
-            w.len = (uint32_t)(x - s);
-            w.word = true;
-            w.joint = x < e ? *x : 0;
-            /* "China's", "Kenya’s" (folded to '): the word without its
-             * "'s"; key_of() spells it out inside a name ("People's
-             * Republic of China") */
-            w.poss = w.len > 2 && x[-2] == '\'' && x[-1] == 'S';
-            if (w.poss)
-                w.len -= 2;
-            const unsigned char c =
-                (unsigned char)orig[text_map_cursor_byte(&at, w.start)];
-            w.cap = (c >= 'A' && c <= 'Z') || c >= 0x80;
-            if (x == e)
-                break;
-            if (n + 1 >= gc->toks_cap &&
-                CS_ARRAY_GROW(gc->toks, gc->toks_cap, n + 2) < 0) {
-                gc->n_toks = n;
-                return CASUS_ENOMEM;
-            }
-            gc->toks[n++] = w;
-            s = x + 1;
+        size_t start = t.start;
+        if (t.joined && add_parts(gc, orig, &at, &t, &n, &start) < 0) {
+            gc->n_toks = n;
+            return CASUS_ENOMEM;
         }
-        gc->toks[n++] = w;
+        gc->toks[n++] = word_at(text, orig, &at, start,
+                                t.start + t.len - start, 0);
     }
     gc->n_toks = n;
     return 0;
@@ -390,8 +408,9 @@ static char sep_of(const wtok *t)
 /* The length of the lookup key of tokens [i, j] (0 when it would take
  * cap bytes or more), with *key set to it: words joined by single
  * spaces or their hyphen (sep_of()), with the "'s" of a possessive
- * inside, and of token j too when whole.  That is the folded text itself when the tokens stand one space
- * apart there (the "'s" follows its word), else a copy in buf. */
+ * inside, and of token j too when whole.  That is the folded text
+ * itself when the tokens stand so there (the "'s" follows its word),
+ * else a copy in buf. */
 static size_t key_of(const casus_geocoder *gc, size_t i, size_t j,
                      bool whole, char *buf, size_t cap, const char **key)
 {

@@ -1357,7 +1357,7 @@ bool text_next_token(const char *str, size_t len, size_t *pos,
         *pos = i + 1;
         return true;
     }
-    bool inner_dot = false;
+    bool inner_dot = false, joined = false;
     unsigned kinds = 0;     /* TB_WORD's bit 0: a byte other than a digit */
     for (;;) {
         /* the run of word bytes */
@@ -1373,6 +1373,7 @@ bool text_next_token(const char *str, size_t len, size_t *pos,
         if (i + 1 < len && tok_wordch(s[i + 1])) {
             if (c == '\'' || c == '-' || c == '.' || c == '&' || c == '/') {
                 inner_dot = inner_dot || c == '.';
+                joined = joined || c == '-' || c == '/';
                 i++;
                 continue;
             }
@@ -1386,7 +1387,8 @@ bool text_next_token(const char *str, size_t len, size_t *pos,
     const bool digits = !(kinds & 1);
     if (!digits && inner_dot && i < len && s[i] == '.')
         i++;
-    *out = (text_tok){ b, i - b, digits ? TEXT_TOK_NUMBER : TEXT_TOK_WORD };
+    *out = (text_tok){ b, i - b, digits ? TEXT_TOK_NUMBER : TEXT_TOK_WORD,
+                       joined && !digits };
     *pos = i;
     return true;
 }

@@ -262,6 +262,7 @@ typedef struct text_tok {
     size_t start;        /* byte offset in the string */
     size_t len;          /* > 0 */
     text_tok_kind kind;
+    bool joined;         /* a word with an inner '-' or '/': "Syrian-Turkish" */
 } text_tok;
 
 /*

@@ -54,6 +54,21 @@ static void test_text_tokens__inner_joiners(void **state)
                         "W:ENDS W:WITH W:DASH P:- W:AND P:- W:START");
 }
 
+static void test_text_tokens__joined_words_are_marked(void **state)
+{
+    (void)state;
+    const char *s = "SYRIAN-TURKISH PARIS/BERLIN O'NEILL U.S. 9/11 -X";
+    const bool want[] = { true, true, false, false, false, false, false };
+    size_t pos = 0, n = 0;
+    text_tok t;
+    while (text_next_token(s, strlen(s), &pos, &t)) {
+        assert_true(n < sizeof(want) / sizeof(want[0]));
+        assert_int_equal(t.joined, want[n]);
+        n++;
+    }
+    assert_int_equal(n, sizeof(want) / sizeof(want[0]));
+}
+
 static void test_text_tokens__numbers(void **state)
 {
     (void)state;
@@ -76,6 +91,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_tokens__words_numbers_punctuation),
         cmocka_unit_test(test_text_tokens__inner_joiners),
+        cmocka_unit_test(test_text_tokens__joined_words_are_marked),
         cmocka_unit_test(test_text_tokens__numbers),
         cmocka_unit_test(test_text_tokens__non_ascii_bytes_are_letters),
     };
