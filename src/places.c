@@ -49,7 +49,8 @@ enum {
     IN_MODIFIERS = 1 << 4,
     IN_FILLERS = 1 << 5,
     IN_JOINERS = 1 << 6,
-    N_LISTS = 7
+    IN_FACILITIES = 1 << 7,
+    N_LISTS = 8
 };
 
 #define LIST_BITS 8
@@ -67,7 +68,9 @@ typedef struct mention {
     uint32_t first, last;       /* its first and last token */
     uint32_t cand, n_cands;     /* casus_geocoder.cands[cand...]: the
                                    places of gaz_lookup(), at most
-                                   MAX_CANDS */
+                                   MAX_CANDS; 0 for a street or
+                                   building that takes the place of
+                                   the town it lies in (town_near()) */
 } mention;
 
 /* A slot of main_place()'s table of places and their mentions. */
@@ -161,6 +164,24 @@ static const char *const joiners[] = {
     "OF", "THE", "AND", "DE", "DEL", "DA", "DO", "DOS", "DAS", "DI", "DU",
     "DES", NULL };
 
+/* The last word of the name of a street, a building or grounds, which
+ * stands for the town it lies in ("Royal Street", "Barclays Center",
+ * "Colchester General Hospital"). */
+static const char *const facilities[] = {
+    "STREET", "ST", "ST.", "ROAD", "RD.", "AVENUE", "AVE.", "DRIVE",
+    "BOULEVARD", "BLVD.", "LANE", "PARADE", "SQUARE", "HIGHWAY", "BRIDGE",
+    "AIRPORT", "HOSPITAL", "UNIVERSITY", "COLLEGE", "SCHOOL", "CHURCH",
+    "CATHEDRAL", "BASILICA", "CHAPEL", "MOSQUE", "TEMPLE", "STADIUM",
+    "ARENA", "CENTER", "CENTRE", "HOTEL", "THEATRE", "THEATER", "CASTLE",
+    "PALACE", "PRISON", "COURTHOUSE", "MUSEUM", "PARK", "RACECOURSE",
+    "ESTATE", "HALL", "LIBRARY", "CAMPUS", "MALL", "PLAZA", "TOWER", NULL };
+
+/* The words of facilities[] that end the name of a street, which lies
+ * in the town the story is about more often than a building does. */
+static const char *const streets[] = {
+    "STREET", "ST", "ST.", "ROAD", "RD.", "AVENUE", "AVE.", "DRIVE",
+    "BOULEVARD", "BLVD.", "LANE", "PARADE", "SQUARE", "HIGHWAY", NULL };
+
 /* Every list above, with its bit. */
 static const struct {
     const char *const *words;
@@ -169,7 +190,7 @@ static const struct {
     { stop_words, IN_STOP_WORDS }, { openers, IN_OPENERS },
     { short_words, IN_SHORT_WORDS }, { locatives, IN_LOCATIVES },
     { modifiers, IN_MODIFIERS }, { fillers, IN_FILLERS },
-    { joiners, IN_JOINERS } };
+    { joiners, IN_JOINERS }, { facilities, IN_FACILITIES } };
 
 /* ------------------------------------------------------------------ */
 /* Opening                                                             */
@@ -739,6 +760,72 @@ static size_t match_run(casus_geocoder *gc, size_t i, size_t run,
     }
 }
 
+/* The first token of the street or building that tokens [i, run] name
+ * (facilities[]): the run ends in such a word, after at least one word
+ * that is not a title or the like ("President Park"); an opening word
+ * is left out ("The Colony Theatre").  SIZE_MAX when it names none. */
+static size_t facility_start(const casus_geocoder *gc, size_t i, size_t run)
+{
+    if (run == i || gc->toks[run].poss || !tok_in(gc, run, IN_FACILITIES))
+        return SIZE_MAX;
+    size_t f = i;
+    while (f < run && tok_in(gc, f, IN_OPENERS))
+        f++;
+    if (f == run ||
+        tok_lists(gc, f, IN_STOP_WORDS | IN_SHORT_WORDS) == IN_STOP_WORDS)
+        return SIZE_MAX;
+    return f;
+}
+
+/* How many places tokens [i, j] name, with them in ids, when the most
+ * populous is a town of at least MIN_POPULATION people, else 0: what
+ * the first words of a facility's name must name for it to lie there
+ * ("Manila Cathedral"; a "Hampton Avenue" need not be in Hampton). */
+static size_t city_named(const casus_geocoder *gc, size_t i, size_t j,
+                         uint32_t *ids)
+{
+    char buf[256];
+    const char *key;
+    const size_t klen = key_of(gc, i, j, false, buf, sizeof(buf), &key);
+    const size_t n = klen ? gaz_lookup_memo(gc->g, gc->memo, key, klen, ids,
+                                            MAX_CANDS) : 0;
+    if (n == 0)
+        return 0;
+    const gaz_place *top = gaz_place_at(gc->g, ids[0]);
+    return memcmp(top->feature, "PPL", 3) == 0 &&
+           top->population >= MIN_POPULATION ? n : 0;
+}
+
+/* Record the street or building of tokens [f, run] (facility_start()).
+ * A place named before a possessive in it is a mention of its own
+ * ("Brooklyn's Barclays Center"); a name the gazetteer holds whole is a
+ * place as any other ("Central Park"); else the facility takes the place
+ * its first words name ("Manila Cathedral"), or failing that, with no
+ * places of its own, that of the town it lies in (town_near()). */
+static int add_facility(casus_geocoder *gc, size_t f, size_t run,
+                        uint32_t *ids)
+{
+    size_t n;
+    for (size_t p = f; p < run; p++)
+        if (gc->toks[p].poss) {
+            if ((n = lookup(gc, f, p, false, ids)) > 0) {
+                int error = add_mention(gc, f, p, ids, n);
+                if (error < 0)
+                    return error;
+                f = p + 1;
+            }
+            break;
+        }
+    if (f == run)
+        return 0;           /* "Seoul's Stadium": a word alone */
+    if ((n = lookup(gc, f, run, false, ids)) > 0)
+        return add_mention(gc, f, run, ids, n);
+    n = 0;
+    for (size_t k = run; k-- > f && n == 0;)
+        n = city_named(gc, f, k, ids);
+    return add_mention(gc, f, run, ids, n);
+}
+
 static int find_names(casus_geocoder *gc)
 {
     uint32_t ids[MAX_CANDS];
@@ -764,6 +851,14 @@ static int find_names(casus_geocoder *gc)
             run = poss;
         if (abbreviation(gc, i))
             run = i;        /* the token now ends with its full stop */
+        const size_t f = facility_start(gc, i, run);
+        if (f != SIZE_MAX) {
+            int error = add_facility(gc, f, run, ids);
+            if (error < 0)
+                return error;
+            i = run;
+            continue;
+        }
         size_t n = 0;
         const size_t end = match_run(gc, i, run, ids, &n);
         if (end == SIZE_MAX)
@@ -821,7 +916,8 @@ static void resolve(casus_geocoder *gc)
         casus_place *p = &gc->places[m];
         const uint32_t *ids = gc->cands + gc->mentions[m].cand;
         const size_t n = gc->mentions[m].n_cands;
-        assert(n > 0);
+        if (n == 0)
+            continue;       /* place_facilities() */
         const gaz_place *best = gaz_place_at(gc->g, ids[0]);
         const gaz_place *in_doc = NULL, *in_container = NULL, *area = NULL;
         const casus_place *within = container(gc, m);
@@ -890,6 +986,90 @@ static int precision(const casus_place *p)
     return memcmp(p->feature, "PCL", 3) == 0 ? 1 : 0;
 }
 
+/* Is mention k resolved to a town? */
+static bool is_town(const casus_geocoder *gc, size_t k)
+{
+    return gc->mentions[k].n_cands > 0 && precision(&gc->places[k]) == 3;
+}
+
+/* Is token i the last word of a street's name (a word of streets[])? */
+static bool is_street(const casus_geocoder *gc, size_t i)
+{
+    const wtok *t = &gc->toks[i];
+    for (const char *const *w = streets; *w != NULL; w++)
+        if (strlen(*w) == t->len &&
+            same_bytes(*w, gc->folded.buf + t->start, t->len))
+            return true;
+    return false;
+}
+
+/* The town facility m lies in, as resolve() placed it: one whose
+ * possessive it follows ("Seoul's Jamsil Stadium"), or one named right
+ * after it ("Barclays Center in Brooklyn", "Royal Street, New Orleans"),
+ * else, for a street, the document's main place when that is a town.
+ * NULL otherwise: a building is named as often in a story about another
+ * town as in one about its own ("accepted to Cornell University"). */
+static const casus_place *town_near(const casus_geocoder *gc, size_t m,
+                                    long main)
+{
+    const mention *x = &gc->mentions[m];
+    if (m > 0 && is_town(gc, m - 1) &&
+        gc->mentions[m - 1].last + 1 == x->first &&
+        gc->toks[x->first - 1].poss)
+        return &gc->places[m - 1];
+    if (m + 1 < gc->n_places && is_town(gc, m + 1) &&
+        gc->mentions[m + 1].first <= x->last + 3)
+        return &gc->places[m + 1];
+    if (main >= 0 && is_town(gc, (size_t)main) && is_street(gc, x->last))
+        return &gc->places[main];
+    return NULL;
+}
+
+/* Give each facility that names no place itself the place of the town
+ * it lies in (town_near()), and drop those it finds none for.  The
+ * facilities are placed first, then the kept places moved down, so that
+ * town_near() sees the places where resolve() put them. */
+static void place_facilities(casus_geocoder *gc)
+{
+    bool any = false;
+    for (size_t m = 0; m < gc->n_places; m++) {
+        if (gc->mentions[m].n_cands > 0)
+            continue;
+        any = true;
+        const casus_place *town = town_near(gc, m, gc->main_place);
+        if (town == NULL)
+            continue;       /* stays without a feature: dropped below */
+        casus_place *p = &gc->places[m];
+        const casus_place span = *p;
+        *p = *town;
+        p->start = span.start;
+        p->end = span.end;
+        p->cp_start = span.cp_start;
+        p->cp_end = span.cp_end;
+        p->locative = span.locative;
+    }
+    if (!any)
+        return;
+    const long dateline = gc->dateline_place, main = gc->main_place;
+    gc->dateline_place = -1;
+    gc->main_place = -1;
+    size_t kept = 0;
+    for (size_t m = 0; m < gc->n_places; m++) {
+        if (gc->places[m].feature[0] == '\0')
+            continue;
+        if (kept < m) {
+            gc->places[kept] = gc->places[m];
+            gc->mentions[kept] = gc->mentions[m];
+        }
+        if ((long)m == dateline)
+            gc->dateline_place = (long)kept;
+        if ((long)m == main)
+            gc->main_place = (long)kept;
+        kept++;
+    }
+    gc->n_places = kept;
+}
+
 /* Do x and y stand for the same place: one name, country and feature? */
 static bool same_place(const casus_place *x, const casus_place *y)
 {
@@ -927,6 +1107,8 @@ static int main_place(casus_geocoder *gc, long *out)
     memset(gc->counts, 0, slots * sizeof(gc->counts[0]));
     for (size_t m = 0; m < gc->n_places; m++) {
         const casus_place *p = &gc->places[m];
+        if (gc->mentions[m].n_cands == 0)
+            continue;       /* not placed yet: place_facilities() */
         size_t h = place_hash(p) & (slots - 1);
         while (gc->counts[h].first != 0 &&
                !same_place(&gc->places[gc->counts[h].first - 1], p))
@@ -949,7 +1131,8 @@ static int main_place(casus_geocoder *gc, long *out)
             best_n = n;
         }
     }
-    *out = best - gc->places;
+    if (best != NULL)
+        *out = best - gc->places;
     return 0;
 }
 
@@ -993,6 +1176,7 @@ int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
     resolve(gc);
     if ((error = main_place(gc, &gc->main_place)) < 0)
         return error;
+    place_facilities(gc);
     *places_out = gc->places;
     *count_out = gc->n_places;
     return 0;

@@ -137,6 +137,34 @@ static void test_places__hyphens_and_slashes(void **state)
     expect_spans("Flights from Paris/Berlin were late.", "Paris|Berlin");
 }
 
+static void test_places__streets_and_buildings(void **state)
+{
+    (void)state;
+    size_t n;
+    /* a building takes the place of the town named right after it, or
+     * before it with a possessive */
+    const casus_place *p = places_of("Fans met at the Barclays Center in "
+                                     "Brooklyn and at Seoul's Jamsil "
+                                     "Stadium.", &n);
+    assert_int_equal(n, 4);
+    assert_int_equal(p[0].geonames, p[1].geonames);
+    assert_int_equal(p[3].geonames, p[2].geonames);
+    expect_spans("Fans met at the Barclays Center in Brooklyn and at "
+                 "Seoul's Jamsil Stadium.",
+                 "Barclays Center|Brooklyn|Seoul|Jamsil Stadium");
+    /* or of the city its name starts with */
+    p = places_of("Mass was said in the Manila Cathedral.", &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(p[0].geonames, 1701668);       /* Manila */
+    /* a street, of the town the story is about */
+    p = places_of("Police in Chicago closed Royal Street.", &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(p[1].geonames, p[0].geonames);
+    /* no town to put it in, or a title before a word of the list */
+    expect_spans("He was accepted to Cornell University.", "");
+    expect_spans("He met President Park.", "");
+}
+
 static void test_places__regions_and_short_forms(void **state)
 {
     (void)state;
@@ -419,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_places__document_countries_decide),
         cmocka_unit_test(test_places__world_city_over_namesake),
         cmocka_unit_test(test_places__hyphens_and_slashes),
+        cmocka_unit_test(test_places__streets_and_buildings),
         cmocka_unit_test(test_places__regions_and_short_forms),
         cmocka_unit_test(test_places__possessives),
         cmocka_unit_test(test_places__wire_abbreviations),
