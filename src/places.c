@@ -50,7 +50,8 @@ enum {
     IN_FILLERS = 1 << 5,
     IN_JOINERS = 1 << 6,
     IN_FACILITIES = 1 << 7,
-    N_LISTS = 8
+    IN_KINDS = 1 << 8,
+    N_LISTS = 9
 };
 
 #define LIST_BITS 8
@@ -60,7 +61,7 @@ enum {
 typedef struct list_slot {
     const char *word;           /* NULL for an empty slot */
     uint8_t len;
-    uint8_t lists;              /* IN_* of every list that holds it */
+    uint16_t lists;             /* IN_* of every list that holds it */
 } list_slot;
 
 /* Where a place was named, and the places its name may refer to. */
@@ -71,6 +72,8 @@ typedef struct mention {
                                    MAX_CANDS; 0 for a street or
                                    building that takes the place of
                                    the town it lies in (town_near()) */
+    bool division;              /* ends in a word such as "State" or
+                                   "County": a division, not a town */
 } mention;
 
 /* A slot of main_place()'s table of places and their mentions. */
@@ -105,6 +108,9 @@ struct casus_geocoder {
     size_t n_cands, cands_cap;
     char countries[MAX_COUNTRIES][2];
     int n_countries;
+    const gaz_place *divisions[MAX_COUNTRIES];  /* first-level divisions
+                                                   the document names */
+    int n_divisions;
     text_dateline_info dateline;    /* of the current document */
     long dateline_place;        /* index of its place, or -1 */
     long main_place;            /* the document's main place, or -1 */
@@ -182,15 +188,23 @@ static const char *const streets[] = {
     "STREET", "ST", "ST.", "ROAD", "RD.", "AVENUE", "AVE.", "DRIVE",
     "BOULEVARD", "BLVD.", "LANE", "PARADE", "SQUARE", "HIGHWAY", NULL };
 
+/* Capitalised words after a division's name that say it is one:
+ * "Oaxaca State", "Pike County".  (News writes "Hubei province" in lower
+ * case when the word is not part of the name.) */
+static const char *const kinds[] = {
+    "STATE", "COUNTY", "PROVINCE", "REGION", "DISTRICT", "GOVERNORATE",
+    "PREFECTURE", "OBLAST", "PARISH", "MUNICIPALITY", "TERRITORY", NULL };
+
 /* Every list above, with its bit. */
 static const struct {
     const char *const *words;
-    uint8_t bit;                /* IN_* */
+    uint16_t bit;               /* IN_* */
 } lists[] = {
     { stop_words, IN_STOP_WORDS }, { openers, IN_OPENERS },
     { short_words, IN_SHORT_WORDS }, { locatives, IN_LOCATIVES },
     { modifiers, IN_MODIFIERS }, { fillers, IN_FILLERS },
-    { joiners, IN_JOINERS }, { facilities, IN_FACILITIES } };
+    { joiners, IN_JOINERS }, { facilities, IN_FACILITIES },
+    { kinds, IN_KINDS } };
 
 /* ------------------------------------------------------------------ */
 /* Opening                                                             */
@@ -602,6 +616,16 @@ static bool doc_country(const casus_geocoder *gc, const char cc[2])
     return false;
 }
 
+/* Is one of the n places of ids (gaz_lookup()) a first- or second-level
+ * division? */
+static bool any_division(const gaz *g, const uint32_t *ids, size_t n)
+{
+    for (size_t k = 0; k < n && k < MAX_CANDS; k++)
+        if (memcmp(gaz_place_at(g, ids[k])->feature, "ADM", 3) == 0)
+            return true;
+    return false;
+}
+
 /* Is a match of tokens [i, j] a place (file comment)?  lookup() has
  * turned away the words of the stop list and the modifiers. */
 static bool acceptable(const casus_geocoder *gc, size_t i, size_t j,
@@ -614,6 +638,9 @@ static bool acceptable(const casus_geocoder *gc, size_t i, size_t j,
     /* other names of up to three letters are acronyms of actors */
     if (i == j && gc->toks[i].len <= 3)
         return false;
+    /* "Pike County": its last word says what it is, whatever its size */
+    if (i < j && tok_in(gc, j, IN_KINDS) && any_division(gc->g, ids, n))
+        return true;
     if (after_locative(gc, i, true) || at_dateline(gc, i) ||
         before_container(gc, j, ids, n))
         return true;
@@ -643,7 +670,8 @@ static int add_mention(casus_geocoder *gc, size_t i, size_t j,
         return CASUS_ENOMEM;
     gc->mentions[m] = (mention){ .first = (uint32_t)i, .last = (uint32_t)j,
                                  .cand = (uint32_t)gc->n_cands,
-                                 .n_cands = (uint32_t)n };
+                                 .n_cands = (uint32_t)n,
+                                 .division = false };
     memcpy(gc->cands + gc->n_cands, ids, n * sizeof(ids[0]));
     gc->n_cands += n;
     casus_place *p = &gc->places[gc->n_places++];
@@ -752,9 +780,14 @@ static size_t match_run(casus_geocoder *gc, size_t i, size_t run,
             t->poss = false;
             return end;
         }
-        if ((*n = lookup(gc, i, end, false, ids)) > 0 &&
-            (t->poss || may_end(gc, end, run, ids)))
-            return end;
+        if ((*n = lookup(gc, i, end, false, ids)) > 0) {
+            /* "Oaxaca State": the word is the name's */
+            if (!t->poss && end + 1 == run && tok_in(gc, run, IN_KINDS) &&
+                any_division(gc->g, ids, *n))
+                return run;
+            if (t->poss || may_end(gc, end, run, ids))
+                return end;
+        }
         if (end == i)
             return SIZE_MAX;
     }
@@ -866,12 +899,17 @@ static int find_names(casus_geocoder *gc)
         int error = add_mention(gc, i, end, ids, n);
         if (error < 0)
             return error;
+        gc->mentions[gc->n_places - 1].division =
+            end > i && tok_in(gc, end, IN_KINDS);
         const size_t shown = n < MAX_CANDS ? n : MAX_CANDS;
         for (size_t k = 0; k < shown; k++) {
             const gaz_place *p = gaz_place_at(gc->g, ids[k]);
             if (is_country(p))
                 remember_country(gc, p->country);
         }
+        const gaz_place *top = gaz_place_at(gc->g, ids[0]);
+        if (is_division(top) && gc->n_divisions < MAX_COUNTRIES)
+            gc->divisions[gc->n_divisions++] = top;
         i = end;
     }
     return 0;
@@ -906,6 +944,39 @@ static bool world_city(const gaz_place *top, const gaz_place *town)
            (memcmp(top->feature, "PPLC", 4) == 0 ||
             top->population >= 1000000) &&
            town->population < top->population / 100;
+}
+
+/* Does place p lie in a first-level division the document names? */
+static bool doc_division(const casus_geocoder *gc, const gaz_place *p)
+{
+    for (int k = 0; k < gc->n_divisions; k++)
+        if (in_region(gc->g, p, gc->divisions[k]->country,
+                      gaz_str(gc->g, gc->divisions[k]->admin1)))
+            return true;
+    return false;
+}
+
+/* The first division among the n places of ids that lies in a
+ * first-level division the document names ("Pike County" in a story
+ * about Kentucky), else in a country it names, else the first division,
+ * else best. */
+static const gaz_place *division_of(const casus_geocoder *gc,
+                                    const uint32_t *ids, size_t n,
+                                    const gaz_place *best)
+{
+    const gaz_place *first = NULL, *in_country = NULL;
+    for (size_t k = 0; k < n; k++) {
+        const gaz_place *c = gaz_place_at(gc->g, ids[k]);
+        if (memcmp(c->feature, "ADM", 3) != 0)
+            continue;
+        if (memcmp(c->feature, "ADM2", 4) == 0 && doc_division(gc, c))
+            return c;
+        if (in_country == NULL && doc_country(gc, c->country))
+            in_country = c;
+        if (first == NULL)
+            first = c;
+    }
+    return in_country != NULL ? in_country : first != NULL ? first : best;
 }
 
 /* Choose the place of each mention (file comment), the last first, so
@@ -944,10 +1015,13 @@ static void resolve(casus_geocoder *gc)
             best = in_container;
         else if (in_doc != NULL && !world_city(best, in_doc))
             best = in_doc;
+        /* "Oaxaca State": the division, in a named country if one is */
+        if (gc->mentions[m].division)
+            best = division_of(gc, ids, n, best);
         /* a capital before a division of the same name (Washington),
          * and a town before the division it lies in (Aleppo, New York,
          * Daraa District) */
-        if (is_division(best) || memcmp(best->feature, "ADM2", 4) == 0)
+        else if (is_division(best) || memcmp(best->feature, "ADM2", 4) == 0)
             for (size_t k = 0; k < n; k++) {
                 const gaz_place *c = gaz_place_at(gc->g, ids[k]);
                 if (memcmp(c->feature, "PPLC", 4) == 0 ||
@@ -1162,6 +1236,7 @@ int casus_geocoder_places(casus_geocoder *gc, const casus_doc *doc,
     gc->n_places = 0;
     gc->n_cands = 0;
     gc->n_countries = 0;
+    gc->n_divisions = 0;
     gc->dateline_place = -1;
     gc->main_place = -1;
     if (doc->text_len >= UINT32_MAX)

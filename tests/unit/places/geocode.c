@@ -165,6 +165,27 @@ static void test_places__streets_and_buildings(void **state)
     expect_spans("He met President Park.", "");
 }
 
+static void test_places__division_kind_words(void **state)
+{
+    (void)state;
+    size_t n;
+    /* a capitalised kind word belongs to the division's name, and makes
+     * it the division, not the town of that name */
+    const casus_place *p = places_of("Migrants camped in Oaxaca State, "
+                                     "Mexico.", &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(p[0].feature, "ADM1");
+    expect_spans("Migrants camped in Oaxaca State, Mexico.",
+                 "Oaxaca State|Mexico");
+    /* a small county too, in the state the document names */
+    p = places_of("In Kentucky, Pike County schools will get $5.", &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(p[1].feature, "ADM2");
+    assert_string_equal(p[1].admin1, p[0].admin1);
+    /* in lower case the word is not the name's */
+    expect_spans("He died in Hubei province.", "Hubei");
+}
+
 static void test_places__regions_and_short_forms(void **state)
 {
     (void)state;
@@ -448,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_places__world_city_over_namesake),
         cmocka_unit_test(test_places__hyphens_and_slashes),
         cmocka_unit_test(test_places__streets_and_buildings),
+        cmocka_unit_test(test_places__division_kind_words),
         cmocka_unit_test(test_places__regions_and_short_forms),
         cmocka_unit_test(test_places__possessives),
         cmocka_unit_test(test_places__wire_abbreviations),
