@@ -990,7 +990,8 @@ static void resolve(casus_geocoder *gc)
         if (n == 0)
             continue;       /* place_facilities() */
         const gaz_place *best = gaz_place_at(gc->g, ids[0]);
-        const gaz_place *in_doc = NULL, *in_container = NULL, *area = NULL;
+        const gaz_place *in_doc = NULL, *in_container = NULL, *area = NULL,
+                        *in_division = NULL;
         const casus_place *within = container(gc, m);
         for (size_t k = 0; k < n; k++) {
             const gaz_place *c = gaz_place_at(gc->g, ids[k]);
@@ -1001,6 +1002,9 @@ static void resolve(casus_geocoder *gc)
                 in_container = c;
             if (area == NULL && is_area(c))
                 area = c;
+            if (in_division == NULL && memcmp(c->feature, "PPL", 3) == 0 &&
+                doc_division(gc, c))
+                in_division = c;
             if (in_doc == NULL && is_land(c))
                 in_doc = c;     /* a country or continent */
             else if (in_doc == NULL && doc_country(gc, c->country))
@@ -1013,6 +1017,10 @@ static void resolve(casus_geocoder *gc)
             in_doc = area;
         if (in_container != NULL)
             best = in_container;
+        else if (in_division != NULL &&
+                 !is_region(in_doc != NULL ? in_doc : best) &&
+                 !world_city(best, in_division))
+            best = in_division;
         else if (in_doc != NULL && !world_city(best, in_doc))
             best = in_doc;
         /* "Oaxaca State": the division, in a named country if one is */

@@ -186,6 +186,21 @@ static void test_places__division_kind_words(void **state)
     expect_spans("He died in Hubei province.", "Hubei");
 }
 
+static void test_places__document_divisions_decide(void **state)
+{
+    (void)state;
+    size_t n;
+    /* the Springfield of the state the story names */
+    const casus_place *p = places_of("The governor of Illinois spoke in "
+                                     "Springfield.", &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(p[1].country, "US");
+    assert_string_equal(p[1].admin1, p[0].admin1);
+    p = places_of("The governor of Massachusetts spoke in Springfield.", &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(p[1].admin1, p[0].admin1);
+}
+
 static void test_places__regions_and_short_forms(void **state)
 {
     (void)state;
@@ -470,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_places__hyphens_and_slashes),
         cmocka_unit_test(test_places__streets_and_buildings),
         cmocka_unit_test(test_places__division_kind_words),
+        cmocka_unit_test(test_places__document_divisions_decide),
         cmocka_unit_test(test_places__regions_and_short_forms),
         cmocka_unit_test(test_places__possessives),
         cmocka_unit_test(test_places__wire_abbreviations),
