@@ -182,12 +182,6 @@ static const char *const facilities[] = {
     "PALACE", "PRISON", "COURTHOUSE", "MUSEUM", "PARK", "RACECOURSE",
     "ESTATE", "HALL", "LIBRARY", "CAMPUS", "MALL", "PLAZA", "TOWER", NULL };
 
-/* The words of facilities[] that end the name of a street, which lies
- * in the town the story is about more often than a building does. */
-static const char *const streets[] = {
-    "STREET", "ST", "ST.", "ROAD", "RD.", "AVENUE", "AVE.", "DRIVE",
-    "BOULEVARD", "BLVD.", "LANE", "PARADE", "SQUARE", "HIGHWAY", NULL };
-
 /* Capitalised words after a division's name that say it is one:
  * "Oaxaca State", "Pike County".  (News writes "Hubei province" in lower
  * case when the word is not part of the name.) */
@@ -1074,23 +1068,11 @@ static bool is_town(const casus_geocoder *gc, size_t k)
     return gc->mentions[k].n_cands > 0 && precision(&gc->places[k]) == 3;
 }
 
-/* Is token i the last word of a street's name (a word of streets[])? */
-static bool is_street(const casus_geocoder *gc, size_t i)
-{
-    const wtok *t = &gc->toks[i];
-    for (const char *const *w = streets; *w != NULL; w++)
-        if (strlen(*w) == t->len &&
-            same_bytes(*w, gc->folded.buf + t->start, t->len))
-            return true;
-    return false;
-}
-
 /* The town facility m lies in, as resolve() placed it: one whose
  * possessive it follows ("Seoul's Jamsil Stadium"), or one named right
  * after it ("Barclays Center in Brooklyn", "Royal Street, New Orleans"),
- * else, for a street, the document's main place when that is a town.
- * NULL otherwise: a building is named as often in a story about another
- * town as in one about its own ("accepted to Cornell University"). */
+ * else the document's main place when that is a town (a story about a
+ * town names its streets and buildings).  NULL otherwise. */
 static const casus_place *town_near(const casus_geocoder *gc, size_t m,
                                     long main)
 {
@@ -1102,7 +1084,7 @@ static const casus_place *town_near(const casus_geocoder *gc, size_t m,
     if (m + 1 < gc->n_places && is_town(gc, m + 1) &&
         gc->mentions[m + 1].first <= x->last + 3)
         return &gc->places[m + 1];
-    if (main >= 0 && is_town(gc, (size_t)main) && is_street(gc, x->last))
+    if (main >= 0 && is_town(gc, (size_t)main))
         return &gc->places[main];
     return NULL;
 }

@@ -156,8 +156,12 @@ static void test_places__streets_and_buildings(void **state)
     p = places_of("Mass was said in the Manila Cathedral.", &n);
     assert_int_equal(n, 1);
     assert_int_equal(p[0].geonames, 1701668);       /* Manila */
-    /* a street, of the town the story is about */
+    /* a street or building, of the town the story is about */
     p = places_of("Police in Chicago closed Royal Street.", &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(p[1].geonames, p[0].geonames);
+    p = places_of("Police in Chicago said Northwestern Memorial Hospital "
+                  "treated him.", &n);
     assert_int_equal(n, 2);
     assert_int_equal(p[1].geonames, p[0].geonames);
     /* no town to put it in, or a title before a word of the list */
