@@ -95,19 +95,21 @@ for (const p of places)
     if (p.cc && p.pop)
         countryPop.set(p.cc, (countryPop.get(p.cc) || 0) + p.pop);
 
-// GeoNames continents: id, latitude, longitude.
+// GeoNames continents: id, latitude, longitude, and the English
+// adjective, which names the continent as a country's demonym names the
+// country ("European countries", "African land rights").
 const CONTINENTS = [
-    ['Africa', 6255146, 7.1881, 21.09375],
-    ['Asia', 6255147, 29.84064, 89.29688],
-    ['Europe', 6255148, 48.69096, 9.14062],
-    ['North America', 6255149, 46.07323, -100.54688],
-    ['South America', 6255150, -14.60485, -57.65625],
-    ['Oceania', 6255151, -18.31281, 138.51562],
-    ['Antarctica', 6255152, -78.15856, 16.40626],
+    ['Africa', 6255146, 7.1881, 21.09375, 'African'],
+    ['Asia', 6255147, 29.84064, 89.29688, 'Asian'],
+    ['Europe', 6255148, 48.69096, 9.14062, 'European'],
+    ['North America', 6255149, 46.07323, -100.54688, 'North American'],
+    ['South America', 6255150, -14.60485, -57.65625, 'South American'],
+    ['Oceania', 6255151, -18.31281, 138.51562, 'Oceanian'],
+    ['Antarctica', 6255152, -78.15856, 16.40626, 'Antarctic'],
 ];
-for (const [name, id, lat, lon] of CONTINENTS)
-    places.push({ id, name, cc: '', feature: 'CONT', admin1: '', pop: 0,
-                  lat, lon });
+for (const [name, id, lat, lon, adjective] of CONTINENTS)
+    places.push({ id, name, alts: [adjective], cc: '', feature: 'CONT',
+                  admin1: '', pop: 0, lat, lon });
 
 // Regions, seas, rivers, islands, mountains and deserts, written by hand
 // (regions.mjs)

@@ -205,6 +205,17 @@ static void test_places__document_divisions_decide(void **state)
     assert_string_equal(p[1].admin1, p[0].admin1);
 }
 
+static void test_places__continent_adjectives(void **state)
+{
+    (void)state;
+    size_t n;
+    const casus_place *p = places_of("Aid came from European and African "
+                                     "states.", &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(p[0].name, "Europe");
+    assert_string_equal(p[1].feature, "CONT");
+}
+
 static void test_places__regions_and_short_forms(void **state)
 {
     (void)state;
@@ -490,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_places__streets_and_buildings),
         cmocka_unit_test(test_places__division_kind_words),
         cmocka_unit_test(test_places__document_divisions_decide),
+        cmocka_unit_test(test_places__continent_adjectives),
         cmocka_unit_test(test_places__regions_and_short_forms),
         cmocka_unit_test(test_places__possessives),
         cmocka_unit_test(test_places__wire_abbreviations),
