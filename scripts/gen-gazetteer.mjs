@@ -340,6 +340,19 @@ function polygonCentre(polygons) {
             lon - 360 * Math.round(lon / 360)];
 }
 
+// Where the centroid of the main land lies far from world-countries'
+// reference point, the shape misleads: a long or scattered country
+// (Indonesia, Chile, Somalia) or one whose main land leaves much out
+// (Canada without its islands).  The reference point is kept then.
+const FAR_KM = 500;
+function kmBetween([lat1, lon1], [lat2, lon2]) {
+    const rad = Math.PI / 180;
+    const a = Math.sin((lat2 - lat1) * rad / 2) ** 2
+        + Math.cos(lat1 * rad) * Math.cos(lat2 * rad)
+        * Math.sin((lon2 - lon1) * rad / 2) ** 2;
+    return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
 const iso1 = readJSON(iso1Path)['3166-1'];
 const alpha2OfNumeric = new Map(iso1.map(e => [e.numeric, e.alpha_2]));
 const topo = readJSON(join(atlasDir, 'countries-50m.json'));
@@ -377,8 +390,11 @@ for (const c of readJSON(countriesPath)) {
     if (!c.cca2 || !c.cca3)
         continue;
     codes.push([c.cca2, CODE[c.cca3] || c.cca3]);
-    const at = shapeCentre.get(c.cca2)
-        || (Array.isArray(c.latlng) && c.latlng.length === 2 && c.latlng);
+    const ref = Array.isArray(c.latlng) && c.latlng.length === 2
+        && c.latlng;
+    const shape = shapeCentre.get(c.cca2);
+    const at = shape && ref && kmBetween(shape, ref) > FAR_KM ? ref
+        : shape || ref;
     if (!at)
         continue;
     const dem = (c.demonyms && c.demonyms.eng) || {};

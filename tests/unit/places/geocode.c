@@ -216,6 +216,22 @@ static void test_places__continent_adjectives(void **state)
     assert_string_equal(p[1].feature, "CONT");
 }
 
+static void test_places__country_points(void **state)
+{
+    (void)state;
+    size_t n;
+    /* the centroid of the main land for most countries; world-countries'
+     * reference point where that lies over 500 km away */
+    const casus_place *p = places_of("Aid reached Canada, Indonesia and "
+                                     "France.", &n);
+    assert_int_equal(n, 3);
+    assert_true(p[0].lat > 59.5 && p[0].lat < 60.5);       /* 60, -95 */
+    assert_true(p[0].lon > -95.5 && p[0].lon < -94.5);
+    assert_true(p[1].lat > -5.5 && p[1].lat < -4.5);       /* -5, 120 */
+    assert_true(p[1].lon > 119.5 && p[1].lon < 120.5);
+    assert_true(p[2].lat > 46.2 && p[2].lat < 46.8);       /* 46.5, 2.5 */
+}
+
 static void test_places__regions_and_short_forms(void **state)
 {
     (void)state;
@@ -502,6 +518,7 @@ int main(void)
         cmocka_unit_test(test_places__division_kind_words),
         cmocka_unit_test(test_places__document_divisions_decide),
         cmocka_unit_test(test_places__continent_adjectives),
+        cmocka_unit_test(test_places__country_points),
         cmocka_unit_test(test_places__regions_and_short_forms),
         cmocka_unit_test(test_places__possessives),
         cmocka_unit_test(test_places__wire_abbreviations),
