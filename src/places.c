@@ -1,17 +1,21 @@
 /*
  * places.c - place names in documents, resolved to GeoNames places
  *
- * The document is folded (text.h) and cut into tokens.  A run of
- * capitalised words is looked up in the gazetteer, longest span first,
- * from its first word (or after a direction word: "northern Syria").  A
- * match must cover the run to its end ("Damascus Airport" is not
- * Damascus), must not be a word of the stop list (months, titles...),
- * and must be a country, or follow a locative word ("in", "near",
- * "village of"...), or name a place of at least MIN_POPULATION people.
+ * The document is folded (text.h) and cut into tokens, a hyphenated word
+ * into its parts.  A run of capitalised words is looked up in the
+ * gazetteer, longest span first, from its first word (or after a
+ * direction word: "northern Syria").  A match must cover the run to its
+ * end or to a hyphen ("Damascus Mayor" is not Damascus), must not be a
+ * word of the stop list (months, titles...), and must be a country, or
+ * follow a locative word ("in", "near", "village of"...), or name a
+ * place of at least MIN_POPULATION people.  A run that ends in a word for
+ * a street or building ("Damascus Airport") is a place whole, put in the
+ * town it lies in (town_near()).
  *
  * Resolution: a name that is a country is the country.  Otherwise the
- * most populous place of that name in a country the document names,
- * else the most populous place of that name anywhere.
+ * most populous town of that name in a division the document names,
+ * else in a country it names, else the most populous place of that name
+ * anywhere.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -345,10 +349,10 @@ static bool tok_in(const casus_geocoder *gc, size_t i, unsigned in)
     return tok_lists(gc, i, in) != 0;
 }
 
-/* Word token w, of the folded text, as a wtok: without its "'s"
- * ("China's", "Kenya’s" folded to '), which key_of() spells out inside a
- * name ("People's Republic of China"), and whether it is capitalised in
- * orig. */
+/* The word of bytes [start, start + len) of the folded text as a wtok:
+ * without its "'s" ("China's", "Kenya’s" folded to '), which key_of()
+ * spells out inside a name ("People's Republic of China"), and marked
+ * capitalised when it is so in orig. */
 static wtok word_at(const char *text, const char *orig, text_map_cursor *at,
                     size_t start, size_t len, char joint)
 {
