@@ -75,6 +75,12 @@ static sel sel_slot(const parse_state *ps, int m)
     return s;
 }
 
+/* Live index of the first token of a selection's mention (s.m >= 0). */
+static long sel_pos(const parse_state *ps, sel s)
+{
+    return ps->toks[ps->mentions[s.m].first].live_at;
+}
+
 static bool sel_is_compound(const parse_state *ps, sel s)
 {
     if (s.m < 0)
@@ -541,6 +547,10 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
         return VR_COMPLEX;
 
     bool set_by_pattern = sel_set(src) || sel_set(tgt);
+    /* a pattern that placed only a target after the verb ("PRESSURE_:
+     * * + TO_") read the BY agent of a passive as that target */
+    bool tgt_after_by_pattern = !sel_set(src) && tgt.m >= 0 &&
+        sel_pos(ps, tgt) > ve;
     const coder_options *o = &ps->opts;
     long lo = clz->first, hi = clz->last;
 
@@ -590,21 +600,33 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
     bool sub, dom;
     split_code(code, c1, c2, &sub, &dom);
 
-    /* passive voice: WAS/WERE/BEEN just before, BY just after */
-    if (!set_by_pattern) {
-        bool aux = false, by = false;
-        for (long k = vs - 1; k >= vs - 2 && k >= lo; k--)
-            if (live_tok(ps, (size_t)k)->type == T_AUX)
+    /* passive voice: WAS/WERE/BEEN just before, BY just after.  casus:
+     * with BY, BE and BEING count too ("will be released by", "is being
+     * pressured by"), and a pattern that placed only a target after the
+     * verb ("PRESSURE_: * + TO_") has taken the BY agent for the target,
+     * so source and target swap as they would without the pattern */
+    if (!set_by_pattern || tgt_after_by_pattern) {
+        bool aux = false, be = false, by = false;
+        for (long k = vs - 1; k >= vs - 2 && k >= lo; k--) {
+            const tok *t = live_tok(ps, (size_t)k);
+            if (t->type == T_AUX)
                 aux = true;
+            else if (tok_word(t, "BE") || tok_word(t, "BEING"))
+                be = true;
+        }
         for (long k = ve + 1; k <= ve + 2 && k <= hi; k++)
             if (live_tok(ps, (size_t)k)->type == T_BY ||
                 tok_word(live_tok(ps, (size_t)k), "BY"))
                 by = true;
-        if (aux && by) {
-            sel t = src;
-            src = tgt;
-            tgt = t;
-        } else if (aux && o->agentless_passive) {
+        /* a source found after the verb is already the BY agent ("cases
+         * are being investigated by the CID"): nothing to swap */
+        if ((aux || be) && by) {
+            if (!(src.m >= 0 && sel_pos(ps, src) > ve)) {
+                sel t = src;
+                src = tgt;
+                tgt = t;
+            }
+        } else if (aux && o->agentless_passive && !set_by_pattern) {
             /* casus: "80 workers were taken into custody" names who was
              * acted on, not who acted: the subject before the verb is the
              * target, and no actor after the verb ("..., SP X said") is */
