@@ -883,6 +883,38 @@ static mention *mention_at(parse_state *ps, long i)
     return m->pronoun ? NULL : m;
 }
 
+/*
+ * The actor an agent at tokens a..z belongs to by a preposition: "mayor
+ * of the northern West Bank", "police in Delhi", "ministers from the
+ * Georgian government" (IN, OF or FROM, then determiners and adjectives,
+ * then the actor's first word).  NULL when there is none.
+ *
+ * FROM also starts places agents move from: "withdrew its troops from the
+ * Ukrainian border".  So after FROM the agent must not be owned by a
+ * pronoun (ITS, THEIR) and the actor must not qualify a noun (BORDER).
+ */
+static mention *prep_actor(parse_state *ps, long a, long z)
+{
+    long k = z + 1;
+    bool from = tok_is(ps, k, T_NULL) &&
+        tok_is_word(&ps->toks[k], "FROM", 4);
+    if (!tok_is(ps, k, T_PREP) && !from)
+        return NULL;
+    if (from && tok_is(ps, a - 1, T_PRON))
+        return NULL;
+    k++;
+    if (tok_is(ps, k, T_DET))
+        k++;
+    while (tok_is(ps, k, T_ADJ))
+        k++;
+    mention *c = mention_at(ps, k);
+    if (c == NULL || c->first != k)
+        return NULL;
+    if (from && tok_is(ps, (long)c->last + 1, T_NOUN))
+        return NULL;
+    return c;
+}
+
 static int build_mentions(parse_state *ps)
 {
     uint8_t *has_agent = NULL;
@@ -901,34 +933,35 @@ static int build_mentions(parse_state *ps)
         if (has_agent == NULL)
             return CASUS_ENOMEM;
     }
-    for (size_t u = 0; u < ps->n_units; u++) {
-        const unit *ag = &ps->units[u];
+    /* agents next to an actor first, then, in a second pass, those before
+     * a preposition: in "ministers of the Serbian army" ARMY is Serbia's
+     * and MINISTERS, left without an actor, is converted (below) */
+    for (size_t n = 0; n < 2 * ps->n_units; n++) {
+        const bool by_prep = n >= ps->n_units;
+        const unit *ag = &ps->units[by_prep ? n - ps->n_units : n];
         if (ag->type != T_AGENT)
             continue;
         long a = ag->first, z = ag->last;
         bool former = tok_is(ps, a - 1, T_FORMER);
         mention *m = NULL;
-        /* (a) right after an actor, perhaps with FORMER between */
-        long before = former ? a - 2 : a - 1;
-        if (before >= 0 && ps->toks[before].mention >= 0) {
-            mention *c = &ps->mentions[ps->toks[before].mention];
-            if (!c->pronoun && c->last == before)
-                m = c;
-        }
-        /* (b) right before an actor */
-        if (m == NULL) {
-            mention *c = mention_at(ps, z + 1);
-            if (c && c->first == z + 1)
-                m = c;
-        }
-        /* (c) before IN or OF and an actor */
-        if (m == NULL && tok_is(ps, z + 1, T_PREP)) {
-            long k = z + 2;
-            if (tok_is(ps, k, T_DET))
-                k++;
-            mention *c = mention_at(ps, k);
-            if (c && c->first == k)
-                m = c;
+        if (by_prep) {
+            /* (c) before IN, OF or FROM and an actor */
+            if (ps->toks[a].mention < 0)
+                m = prep_actor(ps, a, z);
+        } else {
+            /* (a) right after an actor, perhaps with FORMER between */
+            long before = former ? a - 2 : a - 1;
+            if (before >= 0 && ps->toks[before].mention >= 0) {
+                mention *c = &ps->mentions[ps->toks[before].mention];
+                if (!c->pronoun && c->last == before)
+                    m = c;
+            }
+            /* (b) right before an actor */
+            if (m == NULL) {
+                mention *c = mention_at(ps, z + 1);
+                if (c && c->first == z + 1)
+                    m = c;
+            }
         }
         if (m && has_agent[m - ps->mentions])
             m = NULL;
@@ -960,7 +993,14 @@ static int build_mentions(parse_state *ps)
                 return CASUS_ENOMEM;
             char code[CASUS_ACTOR_MAX];
             const char *unk = ps->opts.unknown_actor;
-            if (e->agent_suffix)
+            /* casus: "ministers from the Georgian government": the actor
+             * after the preposition had an agent already, but still names
+             * whose ministers they are */
+            const mention *of = prep_actor(ps, a, z);
+            if (of && of->n_codes > 0)
+                combine(code, sizeof(code), of->codes[0], e->u.agent,
+                        e->agent_suffix);
+            else if (e->agent_suffix)
                 join_codes(code, sizeof(code), e->u.agent, 24, unk, SIZE_MAX);
             else
                 join_codes(code, sizeof(code), unk, SIZE_MAX, e->u.agent, 24);
