@@ -618,9 +618,20 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             if (live_tok(ps, (size_t)k)->type == T_BY ||
                 tok_word(live_tok(ps, (size_t)k), "BY"))
                 by = true;
+        /* casus: a participle right after an actor and right before BY
+         * is a passive without its auxiliary ("two youths killed by
+         * police", "Serbia, backed by Russia, ...") */
+        const tok *vt = live_tok(ps, (size_t)vs);
+        const tok *pre = vs > lo ? live_tok(ps, (size_t)vs - 1) : NULL;
+        bool reduced = pre && pre->mention >= 0 && vs == ve &&
+            !ps->mentions[pre->mention].pronoun && ve + 1 <= hi &&
+            (live_tok(ps, (size_t)ve + 1)->type == T_BY ||
+             tok_word(live_tok(ps, (size_t)ve + 1), "BY")) &&
+            vt->len > 3 && vt->w[vt->len - 2] == 'E' &&
+            (vt->w[vt->len - 1] == 'D' || vt->w[vt->len - 1] == 'N');
         /* a source found after the verb is already the BY agent ("cases
          * are being investigated by the CID"): nothing to swap */
-        if ((aux || be) && by) {
+        if ((aux || be || reduced) && by) {
             if (!(src.m >= 0 && sel_pos(ps, src) > ve)) {
                 sel t = src;
                 src = tgt;
