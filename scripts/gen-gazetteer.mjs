@@ -54,7 +54,7 @@ const [dir, citiesJsonDir, atlasDir, cities1000Dir, countriesPath, iso1Path,
        iso2Path, wordnetDir, out] = args;
 
 const MAGIC = 0x5a475343;   // "CSGZ" read as a little-endian uint32
-const VERSION = 4;
+const VERSION = 5;
 const HEADER_SIZE = 32;
 const PLACE_SIZE = 32;      // bytes per place record
 const NAME_SIZE = 8;        // bytes per name index entry
@@ -543,11 +543,14 @@ function keyHash(key) {
         h = Math.imul(h ^ (b >= 65 && b <= 90 ? b + 32 : b), 16777619) >>> 0;
     return h;
 }
+// Both bits of a key lie in one 64-bit word, so that a lookup reads
+// one cache line of the filter (src/gazetteer.h).
 const bloom = Buffer.alloc(BLOOM_BITS / 8);
 for (const n of names) {
     const h = keyHash(n.key);
-    for (const bit of [h % BLOOM_BITS, (h >>> 11) % BLOOM_BITS])
-        bloom[bit >>> 3] |= 1 << (bit & 7);
+    const word = h & (BLOOM_BITS / 64 - 1);
+    for (const bit of [(h >>> 16) & 63, (h >>> 22) & 63])
+        bloom[word * 8 + (bit >>> 3)] |= 1 << (bit & 7);
 }
 
 const placesAt = HEADER_SIZE;

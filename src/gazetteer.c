@@ -8,7 +8,7 @@
  * letters with NUL padding.  After that no access can leave the mapping.
  *
  * The file also holds a bloom filter of the name keys (two bits per key
- * in 2^22, gazetteer.h): most capitalised words in news name no place,
+ * in one of 2^16 words, gazetteer.h): most capitalised words in news name no place,
  * and the filter turns them away before the binary search.  It is used
  * as mapped; a damaged filter can only hide names, never lead outside
  * the mapping.
@@ -43,7 +43,7 @@
 /* ------------------------------------------------------------------ */
 
 #define GAZ_MAGIC 0x5a475343u   /* "CSGZ" */
-#define GAZ_VERSION 4u
+#define GAZ_VERSION 5u
 #define GAZ_OTHER_NAME 0x80000000u   /* in gaz_name.place: not its own name */
 #define GAZ_OTHER_WEIGHT 100u       /* file comment of gazetteer.h */
 #define HEADER_SIZE 32u
@@ -259,10 +259,11 @@ static uint32_t key_hash(const char *name, size_t len)
     return h;
 }
 
+/* Both bits of a key are in one word: one cache line per lookup. */
 static bool bloom_may(const uint64_t *bloom, uint32_t h)
 {
-    const uint32_t a = h % BLOOM_BITS, b = (h >> 11) % BLOOM_BITS;
-    return (bloom[a / 64] >> (a % 64) & 1) && (bloom[b / 64] >> (b % 64) & 1);
+    const uint64_t w = bloom[h & (BLOOM_WORDS - 1)];
+    return (w >> ((h >> 16) & 63) & 1) && (w >> ((h >> 22) & 63) & 1);
 }
 
 int gaz_open(gaz **out, const char *path, casus_diag *diag)

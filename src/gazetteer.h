@@ -28,14 +28,15 @@
  *     countries  n_countries x { alpha2[2], alpha3[3], pad[3] }   8 bytes,
  *              capital ASCII letters, padding NUL, sorted by alpha2 in
  *              byte order without repeats
- *     filter   a bloom filter of the keys: 2^22 bits as 64-bit words; a
- *              key sets bits h % 2^22 and (h >> 11) % 2^22 (bit i is bit
- *              i % 64 of word i / 64), h being the 32-bit FNV-1a hash of
- *              its bytes
+ *     filter   a bloom filter of the keys: 2^16 64-bit words (2^22
+ *              bits); a key sets bits (h >> 16) % 64 and (h >> 22) % 64
+ *              of word h % 2^16, h being the 32-bit FNV-1a hash of its
+ *              bytes, so that a lookup reads one word
  *     strings  NUL-terminated UTF-8
  *
  * Version 1 had no country table and 3 reserved header words, version 2
- * no other names, version 3 no filter; gaz_open() refuses them.
+ * no other names, version 3 no filter, version 4 a filter whose two bits
+ * of a key lay anywhere; gaz_open() refuses them.
  *
  * A key is a name folded as the text stage folds (no diacritics, lower
  * case, single spaces).  Lookups fold ASCII upper case themselves.

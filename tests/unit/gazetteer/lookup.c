@@ -341,7 +341,7 @@ static void test_gaz__lookup_stays_inside_a_file_out_of_order(void **state)
     int fd = mkstemp(tmp);
     assert_true(fd >= 0);
     FILE *f = fdopen(fd, "wb");
-    const uint32_t header[8] = { 0x5a475343u, 4, 1, N_NAMES, n_strings, 0,
+    const uint32_t header[8] = { 0x5a475343u, 5, 1, N_NAMES, n_strings, 0,
                                  1u << 16, 0 };
     for (int i = 0; i < 8; i++)
         put_u32(f, header[i]);
