@@ -136,6 +136,7 @@ typedef struct mctx {
     long lo, hi;            /* clause bounds, live indices */
     sel src, tgt;
     uint32_t length;        /* letters of matched words */
+    long left;              /* leftmost word matched before the verb */
 } mctx;
 
 /* Forwards, a comma (not a compound's) ends the search: a dropped comma
@@ -278,6 +279,8 @@ static long item_bwd(mctx *mc, const pitem *it, long pos, bool glued)
         if (it->kind == PI_WORD) {
             if (word_match(&it->word, t->w, t->len, END_NONE)) {
                 mc->length += it->word.len;
+                if (k < mc->left)
+                    mc->left = k;
                 return k - 1;
             }
         } else {
@@ -333,6 +336,7 @@ static bool match_pattern(mctx *mc, const pattern *p, long vs, long ve)
     size_t va = p->verb_at;
     mc->src = mc->tgt = sel_none();
     mc->length = 0;
+    mc->left = vs;
     if (va > 0 &&
         match_bwd(mc, items, va, vs - 1, items[va - 1].glue) < -1)
         return false;
@@ -383,16 +387,88 @@ static int find_mention(const parse_state *ps, long a, long b, int dir,
 }
 
 /* Is the verb at live index vs denied: NOT, NEVER or an n't word among
- * the two words before it (inside the clause)? */
-static bool negated_at(const parse_state *ps, long vs, long lo)
+ * the two words before it (inside the clause)?  Returns the negator's
+ * live index, or -1. */
+static long negated_at(const parse_state *ps, long vs, long lo)
 {
     for (long k = vs - 1; k >= vs - 2 && k >= lo; k--) {
         const tok *t = live_tok(ps, (size_t)k);
         if (tok_word(t, "NOT") || tok_word(t, "NEVER") ||
             (t->len > 3 && memcmp(t->w + t->len - 3, "N'T", 3) == 0))
-            return true;
+            return k;
     }
-    return false;
+    return -1;
+}
+
+/* Does the negator at live index neg deny that the subject does the verb
+ * at vs, so that the denial is a refusal?  Not in a passive ("was not
+ * being consulted", "had never been discussed"), an infinitive ("advised
+ * them not to visit", whose subject is someone else), after a participle
+ * ("never-ending retreat"), for what cannot be done ("could not provide
+ * an estimate", "can't") or in "whether or not". */
+static bool refusal_at(const parse_state *ps, long neg, long vs, long lo)
+{
+    for (long k = neg + 1; k < vs; k++) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (tok_word(t, "BE") || tok_word(t, "BEEN") || tok_word(t, "TO") ||
+            (t->len > 4 && memcmp(t->w + t->len - 3, "ING", 3) == 0))
+            return false;
+    }
+    const tok *n = live_tok(ps, (size_t)neg);
+    if (tok_word(n, "CAN'T") || tok_word(n, "COULDN'T"))
+        return false;
+    if (neg > lo) {
+        const tok *p = live_tok(ps, (size_t)neg - 1);
+        if (tok_word(p, "OR") || tok_word(p, "COULD") || tok_word(p, "CAN") ||
+            tok_word(p, "CA"))
+            return false;
+    }
+    return true;
+}
+
+/* CAMEO codes a refusal to cooperate as a rejection (12), under the
+ * sub-code that mirrors what was refused: "would not provide aid" is 122
+ * (reject a request for material aid), "did not release the prisoners"
+ * 1243 (decline to release persons).  Intents (03), material
+ * cooperation (06), aid (07) and yielding (08) have a mirror, and of 04
+ * and 05 only negotiating (046), recognition (054) and signing (057):
+ * "did not meet the press", "did not visit the area", "does not support
+ * the contention" refuse no proposal.  The longest prefix wins. */
+static const struct { const char *from, *to; } reject_map[] = {
+    { "03", "120" }, { "031", "121" }, { "0311", "1211" },
+    { "0312", "1212" }, { "0313", "1213" }, { "0314", "1214" },
+    { "033", "122" }, { "0331", "1221" }, { "0332", "1222" },
+    { "0333", "1223" }, { "0334", "1224" }, { "034", "123" },
+    { "0341", "1231" }, { "0342", "1232" }, { "0343", "1233" },
+    { "0344", "1234" }, { "035", "124" }, { "0351", "1241" },
+    { "0352", "1242" }, { "0353", "1243" }, { "0354", "1244" },
+    { "0355", "1245" }, { "0356", "1246" }, { "036", "125" },
+    { "037", "127" }, { "038", "126" },
+    { "046", "125" }, { "054", "120" }, { "057", "127" },
+    { "06", "121" }, { "061", "1211" }, { "062", "1212" },
+    { "063", "1213" }, { "064", "1214" },
+    { "07", "122" }, { "071", "1221" }, { "072", "1222" },
+    { "073", "1223" }, { "074", "1224" },
+    { "08", "124" }, { "081", "1241" }, { "082", "1242" },
+    { "083", "123" }, { "0831", "1231" }, { "0832", "1232" },
+    { "0833", "1233" }, { "0834", "1234" }, { "084", "1243" },
+    { "085", "1244" }, { "086", "1245" }, { "087", "1246" },
+};
+
+/* The rejection code for denied code `code` ("062" -> "1212"), or NULL
+ * when the denial of `code` is no event. */
+static const char *rejection_code(const char *code)
+{
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < sizeof reject_map / sizeof reject_map[0]; i++) {
+        size_t n = strlen(reject_map[i].from);
+        if (n > best_len && strncmp(code, reject_map[i].from, n) == 0) {
+            best = reject_map[i].to;
+            best_len = n;
+        }
+    }
+    return best;
 }
 
 /* The IMPLIED actor for event code `code` (an entry for "173" covers
@@ -503,9 +579,10 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
     long vs = ps->toks[un->first].live_at;
     long ve = ps->toks[un->last].live_at;
     mctx mc = { ps, clz->first, clz->last, { -1, -1, NULL },
-                { -1, -1, NULL }, 0 };
+                { -1, -1, NULL }, 0, 0 };
     const pattern *fired = NULL;
     sel src = sel_none(), tgt = sel_none();
+    long fired_left = vs;
 
     /* longest first; a match through alternatives that came out shorter
      * than its pattern's length lets longer patterns try first */
@@ -524,20 +601,34 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             best_len = mc.length;
             src = mc.src;
             tgt = mc.tgt;
+            fired_left = mc.left;
         }
     }
     const char *code = fired ? fired->code : v->code;
     verb_hit hit = { (uint16_t)u, fired ? fired->file : v->file,
                      fired ? fired->line : v->line, fired != NULL, false,
                      false, false };
-    /* "did not attack": a verb coded by its root with a negator just
-     * before it is denied, not done.  Patterns code negation themselves
-     * ("- NOT * [112]"), so only root codes are checked. */
-    if (ps->opts.negation != NEG_OFF && !fired &&
-        negated_at(ps, vs, clz->first)) {
-        if (ps->opts.negation == NEG_DROP)
+    /* "did not attack": a verb with a negator just before it is denied,
+     * not done.  A pattern that matched the negator codes negation
+     * itself ("- NOT_* [120]"), so only negators between the pattern's
+     * words and the verb count. */
+    long neg = -1;
+    bool refusal = false;
+    long neg_lo = fired_left < vs ? fired_left + 1 : clz->first;
+    if (ps->opts.negation != NEG_OFF &&
+        (neg = negated_at(ps, vs, neg_lo)) >= 0) {
+        if (ps->opts.negation == NEG_REJECT) {
+            /* a refusal needs both its sides named (below) */
+            code = refusal_at(ps, neg, vs, clz->first) ?
+                rejection_code(code) : NULL;
+            if (code == NULL)
+                return VR_NONE;
+            refusal = true;
+        } else if (ps->opts.negation == NEG_DROP) {
             return VR_NONE;
-        hit.negated = true;
+        } else {
+            hit.negated = true;
+        }
     }
     if (strcmp(code, "---") == 0)
         return VR_NONE;
@@ -661,7 +752,8 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
     if (!sel_set(src) && !sel_set(tgt))
         return VR_NONE;
     if (!sel_set(src) || !sel_set(tgt)) {
-        if (!o->one_sided)
+        /* "the association has not met for three years" refuses no one */
+        if (refusal || !o->one_sided)
             return VR_NONE;
         /* REQUIRE DYAD = FALSE: the missing side is "" */
         if (!sel_set(src))

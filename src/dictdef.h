@@ -156,7 +156,7 @@ static inline int entry_ends(int kind)
 /* ---- options ---------------------------------------------------------- */
 
 enum { CODE_BY_CLAUSE = 0, CODE_BY_SENTENCE, CODE_ALL };
-enum { NEG_OFF = 0, NEG_DROP, NEG_MARK };
+enum { NEG_OFF = 0, NEG_DROP, NEG_MARK, NEG_REJECT };
 
 typedef struct coder_options {
     int code_by;            /* CODE_BY_* */
@@ -165,7 +165,8 @@ typedef struct coder_options {
     bool yyyy;              /* record dates have 4-digit years */
     bool time_shift;        /* apply <TIME> phrases */
     bool fbis;
-    int negation;           /* casus: NEG_OFF (TABARI), NEG_DROP, NEG_MARK */
+    int negation;           /* casus: NEG_OFF (TABARI), NEG_DROP, NEG_MARK,
+                               NEG_REJECT */
     bool one_sided;         /* casus: REQUIRE DYAD = FALSE, "" for a missing actor */
     bool lemmas;            /* casus: LEMMAS = TRUE, unmatched words try their verb lemma */
     char unknown_actor[8];  /* casus: what stands for the missing actor

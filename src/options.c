@@ -150,6 +150,8 @@ int options_apply(coder_options *o, const char *line)
                 o->negation = NEG_DROP;
             else if (dict_find_ci(arg, "MARK"))
                 o->negation = NEG_MARK;
+            else if (dict_find_ci(arg, "REJECT"))
+                o->negation = NEG_REJECT;
             else
                 o->negation = NEG_OFF;
         } else if (dict_find_ci(arg, "FBIS")) {
