@@ -615,7 +615,9 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
     long neg = -1;
     bool refusal = false;
     long neg_lo = fired_left < vs ? fired_left + 1 : clz->first;
-    if (ps->opts.negation != NEG_OFF &&
+    /* [---], [###] and [+++] say what to do with the sentence, denied
+     * or not */
+    if (ps->opts.negation != NEG_OFF && code[0] >= '0' && code[0] <= '9' &&
         (neg = negated_at(ps, vs, neg_lo)) >= 0) {
         if (ps->opts.negation == NEG_REJECT) {
             /* a refusal needs both its sides named (below) */
