@@ -565,7 +565,7 @@ static int add_event(casus_coder *c, size_t from, const char *src, int src_m,
 
 /*
  * Code the verb unit u in clause cl.  Appends candidate events; returns
- * VR_NONE, VR_EVENT, VR_DISCARD, VR_COMPLEX or CASUS_ENOMEM.
+ * VR_NONE, VR_EVENT, VR_DISCARD, VR_COMPLEX, VR_DENIED or CASUS_ENOMEM.
  */
 static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
                      sel *src_out)
@@ -624,10 +624,10 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             code = refusal_at(ps, neg, vs, clz->first) ?
                 rejection_code(code) : NULL;
             if (code == NULL)
-                return VR_NONE;
+                return VR_DENIED;
             refusal = true;
         } else if (ps->opts.negation == NEG_DROP) {
-            return VR_NONE;
+            return VR_DENIED;
         } else {
             hit.negated = true;
         }
@@ -856,6 +856,12 @@ int coder_sentence(casus_coder *c, const char *text, size_t len,
             if (r == VR_COMPLEX) {
                 *status = SENT_COMPLEX;
                 return 0;
+            }
+            if (r == VR_DENIED) {
+                /* "will not join any military strikes": what the clause
+                 * denies is not done by a later word of it either */
+                clause_done = true;
+                continue;
             }
             if (r != VR_EVENT)
                 continue;

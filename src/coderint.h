@@ -41,7 +41,9 @@ typedef struct cand_event {
     verb_hit hit;
 } cand_event;
 
-enum { VR_NONE = 0, VR_EVENT, VR_DISCARD, VR_COMPLEX };
+enum { VR_NONE = 0, VR_EVENT, VR_DISCARD, VR_COMPLEX,
+       VR_DENIED };     /* a denied verb that codes nothing: the clause's
+                           action was refused, not done */
 enum { SENT_EVENTS = 0, SENT_DISCARD, SENT_COMPLEX, SENT_SHORT };
 
 struct casus_coder {
