@@ -6,7 +6,7 @@
  * merge must succeed or fail with a negative code, a diag naming the
  * file and a message; a failed merge must report zero rows copied, and
  * the store must take a document afterwards either way.  The
- * corpus holds small stores (schema versions 1 and 3, page size 512)
+ * corpus holds small stores (schema versions 1, 3 and 4, page size 512)
  * and damaged ones.
  *
  * SPDX-License-Identifier: MIT

@@ -1,9 +1,10 @@
 /*
  * store.c - the SQLite event store
  *
- * Writes coded documents into four tables (documents, sentences, events,
- * places) plus a read-only copy of the CAMEO code table, as doc/store.md
- * specifies.  Writes are grouped: one transaction per STORE_BATCH
+ * Writes coded documents into four tables (documents, sentence_spans,
+ * events, places) plus a read-only copy of the CAMEO code table, as
+ * doc/store.md specifies; the view `sentences` cuts each sentence's text
+ * out of its document, so the text is stored once.  Writes are grouped: one transaction per STORE_BATCH
  * documents, and a savepoint around each document so that a failed put
  * leaves no half-written document behind.  Statements are prepared once
  * per handle and reused.  A merge attaches another store file and copies
@@ -32,7 +33,7 @@
 /* Types                                                               */
 /* ------------------------------------------------------------------ */
 
-#define STORE_VERSION 3   /* PRAGMA user_version of the schema below */
+#define STORE_VERSION 4   /* PRAGMA user_version of the schema below */
 #define STORE_BATCH 500   /* documents per transaction */
 
 /* The event columns a version 1 store has besides the id, then those
@@ -61,13 +62,38 @@
     " PRIMARY KEY (doc, start));" \
     "CREATE INDEX places_geonames ON places(geonames);"
 
+/* Sentence s of document d, cut out of d.text by bytes: substr() counts
+ * bytes in a BLOB but characters in TEXT, and start and len are bytes.
+ * The database is UTF-8 (casus creates it so), so the cast back to TEXT
+ * gives the bytes casus_store_put() was given. */
+#define SENTENCE_CUT \
+    "CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.len) AS TEXT)"
+
+/* Version 4 keeps each sentence as a span of its document's text; its
+ * own text only when it is not that span (a sentence that an older store
+ * held without its document, or with another text), which casus itself
+ * never writes.  The view gives the sentences table of versions 1-3. */
+#define SPANS_TABLE \
+    "CREATE TABLE sentence_spans(" \
+    " doc TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL," \
+    " len INTEGER NOT NULL, text TEXT, PRIMARY KEY (doc, idx))" \
+    " WITHOUT ROWID;" \
+    "CREATE VIEW sentences(doc, idx, start, len, text) AS" \
+    " SELECT s.doc, s.idx, s.start, s.len, coalesce(s.text, " \
+    SENTENCE_CUT ") FROM sentence_spans s" \
+    " LEFT JOIN documents d ON d.id = s.doc;"
+
+/* The columns of sentence_spans from a sentences table s of version 1-3
+ * joined to its documents d: the text only where the cut differs. */
+#define SPANS_FROM_SENTENCES \
+    "s.doc, s.idx, s.start, s.len, CASE WHEN s.text IS " SENTENCE_CUT \
+    " THEN NULL ELSE s.text END"
+
 static const char schema_sql[] =
     "CREATE TABLE documents("
     " id TEXT PRIMARY KEY NOT NULL, date TEXT, title TEXT, source TEXT,"
     " url TEXT, text TEXT NOT NULL);"
-    "CREATE TABLE sentences("
-    " doc TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,"
-    " len INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (doc, idx));"
+    SPANS_TABLE
     "CREATE TABLE events("
     " id INTEGER PRIMARY KEY, doc TEXT NOT NULL, sentence INTEGER NOT NULL,"
     " date TEXT, source TEXT NOT NULL, target TEXT NOT NULL,"
@@ -108,13 +134,13 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_RELEASE] = "RELEASE put_doc",
     [ST_ROLLBACK_TO] = "ROLLBACK TO put_doc",
     [ST_DEL_EVENTS] = "DELETE FROM events WHERE doc = ?1",
-    [ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE doc = ?1",
+    [ST_DEL_SENTENCES] = "DELETE FROM sentence_spans WHERE doc = ?1",
     [ST_DEL_PLACES] = "DELETE FROM places WHERE doc = ?1",
     [ST_PUT_DOC] = "INSERT OR REPLACE INTO documents"
                    "(id, date, title, source, url, text)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [ST_PUT_SENTENCE] = "INSERT INTO sentences(doc, idx, start, len, text)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_PUT_SENTENCE] = "INSERT INTO sentence_spans(doc, idx, start, len)"
+                        " VALUES (?1, ?2, ?3, ?4)",
     [ST_PUT_EVENT] = "INSERT INTO events(" EVENT_COLUMNS_V1 EVENT_COLUMNS_V2
                      EVENT_COLUMNS_V3 ")"
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
@@ -241,9 +267,9 @@ static int setup_schema(casus_store *st, const char *path)
         return error;
     if (version == STORE_VERSION)
         return 0;
-    if (version == 1 || version == 2) {
+    if (version >= 1 && version < STORE_VERSION) {
         /* version 2 added the counts of each event, version 3 its place
-         * and the place mentions */
+         * and the place mentions, version 4 keeps sentences as spans */
         static const char to_v2[] =
             "ALTER TABLE events ADD COLUMN killed INTEGER;"
             "ALTER TABLE events ADD COLUMN wounded INTEGER;"
@@ -257,12 +283,26 @@ static int setup_schema(casus_store *st, const char *path)
             "ALTER TABLE events ADD COLUMN lat REAL;"
             "ALTER TABLE events ADD COLUMN lon REAL;"
             "ALTER TABLE events ADD COLUMN geonames INTEGER;"
-            PLACES_TABLE
-            "PRAGMA user_version = 3";
+            PLACES_TABLE;
+        static const char to_v4[] =
+            "ALTER TABLE sentences RENAME TO sentences_v3;"
+            SPANS_TABLE
+            "INSERT INTO sentence_spans(doc, idx, start, len, text)"
+            " SELECT " SPANS_FROM_SENTENCES " FROM sentences_v3 s"
+            " LEFT JOIN documents d ON d.id = s.doc ORDER BY s.doc, s.idx;"
+            "DROP TABLE sentences_v3;"
+            "PRAGMA user_version = 4";
+        /* All steps in one transaction: a failure leaves the store at
+         * its old version, as it was. */
         if ((error = exec(st, "BEGIN IMMEDIATE")) < 0)
             return error;
-        if ((version == 1 && (error = exec(st, to_v2)) < 0) ||
-            (error = exec(st, to_v3)) < 0) {
+        if ((version < 2 && (error = exec(st, to_v2)) < 0) ||
+            (version < 3 && (error = exec(st, to_v3)) < 0) ||
+            (error = exec(st, to_v4)) < 0) {
+            char msg[sizeof(st->errmsg)];
+            memcpy(msg, st->errmsg, sizeof(msg));
+            set_err(st, "%s: cannot update store version %lld to %d: %s",
+                    path, version, STORE_VERSION, msg);
             sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
             return error;
         }
@@ -344,7 +384,6 @@ static int put_rows(casus_store *st, const casus_doc *doc,
         sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
         sqlite3_bind_int64(s, 3, (sqlite3_int64)start);
         sqlite3_bind_int64(s, 4, (sqlite3_int64)len);
-        bind_text(s, 5, doc->text + start, len);
         if ((error = run(st, ST_PUT_SENTENCE)) < 0)
             return error;
     }
@@ -537,8 +576,12 @@ static int check_source(casus_store *st, const char *path,
                 n == 0 ? "it is empty" : "it holds other tables");
         return CASUS_EPARSE;
     }
-    static const char *const tables[] = { "documents", "sentences", "events",
-                                          "places" };
+    /* versions 1 and 2 lack places, version 4 holds sentence_spans
+     * where the older ones hold a sentences table */
+    const char *const tables[] = {
+        "documents", version >= 4 ? "sentence_spans" : "sentences",
+        "events", "places"
+    };
     const size_t n_tables = version >= 3 ? 4 : 3;
     for (size_t i = 0; i < n_tables; i++) {
         char sql[128];
@@ -564,11 +607,14 @@ static int check_source(casus_store *st, const char *path,
  * this store's rows of those documents are deleted, as casus_store_put()
  * deletes them; then every source table is copied with INSERT ... SELECT
  * in rowid order.  Copying events in source id order without their id
- * numbers them on from this store's largest id, in the same order. */
+ * numbers them on from this store's largest id, in the same order.  The
+ * sentences of a source older than version 4 become spans as opening it
+ * would make them: their text is kept only where it is not the cut of
+ * their document's text. */
 static int copy_rows(casus_store *st, long long version,
                      casus_store_counts *n)
 {
-    char events_sql[512];
+    char events_sql[512], docs_sql[512];
     int error;
 
     snprintf(events_sql, sizeof(events_sql),
@@ -577,20 +623,19 @@ static int copy_rows(casus_store *st, long long version,
              SRC ".events ORDER BY id",
              version >= 2 ? EVENT_COLUMNS_V2 : EVENT_NULLS_V2,
              version >= 3 ? EVENT_COLUMNS_V3 : EVENT_NULLS_V3);
+    snprintf(docs_sql, sizeof(docs_sql),
+             "INSERT INTO temp.merge_docs SELECT id FROM " SRC ".documents"
+             " UNION SELECT doc FROM " SRC ".%s"
+             " UNION SELECT doc FROM " SRC ".events%s",
+             version >= 4 ? "sentence_spans" : "sentences",
+             version >= 3 ? " UNION SELECT doc FROM " SRC ".places" : "");
 
     if ((error = exec(st, "CREATE TEMP TABLE merge_docs("
                           "id TEXT PRIMARY KEY NOT NULL)")) < 0 ||
-        (error = exec(st, version >= 3
-            ? "INSERT INTO temp.merge_docs SELECT id FROM " SRC ".documents"
-              " UNION SELECT doc FROM " SRC ".sentences"
-              " UNION SELECT doc FROM " SRC ".events"
-              " UNION SELECT doc FROM " SRC ".places"
-            : "INSERT INTO temp.merge_docs SELECT id FROM " SRC ".documents"
-              " UNION SELECT doc FROM " SRC ".sentences"
-              " UNION SELECT doc FROM " SRC ".events")) < 0 ||
+        (error = exec(st, docs_sql)) < 0 ||
         (error = exec(st, "DELETE FROM main.documents"
                           " WHERE id IN temp.merge_docs;"
-                          "DELETE FROM main.sentences"
+                          "DELETE FROM main.sentence_spans"
                           " WHERE doc IN temp.merge_docs;"
                           "DELETE FROM main.events"
                           " WHERE doc IN temp.merge_docs;"
@@ -602,10 +647,13 @@ static int copy_rows(casus_store *st, long long version,
                                 " source, url, text) SELECT id, date, title,"
                                 " source, url, text FROM " SRC ".documents"
                                 " ORDER BY rowid", &n->n_documents)) < 0 ||
-        (error = exec_count(st, "INSERT INTO main.sentences(doc, idx, start,"
-                                " len, text) SELECT doc, idx, start, len,"
-                                " text FROM " SRC ".sentences ORDER BY rowid",
-                            &n->n_sentences)) < 0 ||
+        (error = exec_count(st, version >= 4
+            ? "INSERT INTO main.sentence_spans(doc, idx, start, len, text)"
+              " SELECT doc, idx, start, len, text FROM " SRC ".sentence_spans"
+            : "INSERT INTO main.sentence_spans(doc, idx, start, len, text)"
+              " SELECT " SPANS_FROM_SENTENCES " FROM " SRC ".sentences s"
+              " LEFT JOIN " SRC ".documents d ON d.id = s.doc"
+              " ORDER BY s.rowid", &n->n_sentences)) < 0 ||
         (error = exec_count(st, events_sql, &n->n_events)) < 0)
         return error;
     if (version >= 3 &&

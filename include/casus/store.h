@@ -1,7 +1,8 @@
 /*
  * store.h - the SQLite event store
  *
- * Tables: documents, sentences, events, places (schema in doc/store.md).
+ * Tables: documents, sentence_spans (read through the view sentences),
+ * events, places (schema in doc/store.md).
  * Writing a document id that is already stored replaces its rows.  Writes
  * are grouped into transactions of many documents; casus_store_close()
  * commits the last one.  casus_store_merge() copies another store's
@@ -26,7 +27,9 @@ extern "C" {
 typedef struct casus_store casus_store;
 
 /**
- * Open or create a store.
+ * Open or create a store.  A store of an older schema version is updated
+ * to the current one, in one transaction; if that fails it is left as it
+ * was.
  * @param[out] out  new handle, NULL on failure; close with casus_store_close()
  * @param path      database file, created when absent
  * @return 0, CASUS_ESTORE (message in the diag), CASUS_ENOMEM
@@ -71,8 +74,9 @@ typedef struct casus_store_counts {
  *
  * The copy is one transaction: on any failure this store is left as it
  * was (documents put before the call are committed first, and stay).
- * The source is only read.  A source of an older schema version (1 or 2)
- * is copied with NULL in the columns it lacks, as opening it would give.
+ * The source is only read.  A source of an older schema version (1 to 3)
+ * is copied as opening it would update it: with NULL in the columns it
+ * lacks, and its sentences as spans of their documents' text.
  *
  * @param path       the source store; it must exist
  * @param[out] out   optional; the rows copied, zeroed on failure

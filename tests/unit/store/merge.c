@@ -175,6 +175,8 @@ static void test_store_merge__copies_every_table(void **state)
                                 " doc = 'd2' AND text = 'Text'"
                                 " AND name = 'Pristina' AND locative = 1"
                                 " AND feature = 'PPLC'"), 1);
+    assert_int_equal(query(dst, "SELECT count(*) FROM sentence_spans"
+                                " WHERE text IS NOT NULL"), 0);
     /* the source is left as it was */
     assert_int_equal(query(src_a, "SELECT count(*) FROM events"), 3);
 }
@@ -275,6 +277,76 @@ static void test_store_merge__reads_an_older_version(void **state)
     assert_int_equal(query(src_a, "PRAGMA user_version"), 1);
 }
 
+/* A version 3 source, whose sentences table holds the text again, is
+ * copied as spans: the sentences view of the destination gives its
+ * sentences byte for byte, and the source stays as it was.  A sentence
+ * without its document keeps its own text. */
+static void test_store_merge__reads_a_version_3_store(void **state)
+{
+    (void)state;
+    casus_store_counts n;
+    write_raw(src_a, SQLQ_V3_TABLES SQLQ_V3_DOC
+                     "INSERT INTO sentences VALUES ('gone', 0, 0, 5,"
+                     " 'Lost.');"
+                     "PRAGMA user_version = 3");
+    make_store(dst, "mb:010;keep:020");
+
+    assert_int_equal(merge(dst, src_a, &n, NULL), 0);
+    assert_int_equal(n.n_documents, 1);
+    assert_int_equal(n.n_sentences, 4);
+    assert_int_equal(n.n_events, 1);
+    assert_int_equal(n.n_places, 1);
+
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    char sql[256];
+    assert_int_equal(sqlite3_open_v2(dst, &db, SQLITE_OPEN_READONLY, NULL),
+                     SQLITE_OK);
+    snprintf(sql, sizeof(sql), "ATTACH '%s' AS v3", src_a);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db,
+        "SELECT count(*) FROM main.sentences n"
+        " JOIN v3.sentences o USING (doc, idx)"
+        " WHERE n.start = o.start AND n.len = o.len"
+        " AND CAST(n.text AS BLOB) = CAST(o.text AS BLOB)"
+        " AND typeof(n.text) = 'text'", -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(s, 0), 4);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+
+    /* mb's old sentence is replaced, keep's stays */
+    assert_int_equal(query(dst, "SELECT count(*) FROM sentences"), 5);
+    sqlq_text_is(dst, "SELECT text FROM sentences WHERE doc = 'mb'"
+                      " AND idx = 2", "東京で会う。");
+    sqlq_text_is(dst, "SELECT text FROM sentences WHERE doc = 'keep'",
+                 "Text of keep.");
+    assert_int_equal(query(dst, "SELECT count(*) FROM sentence_spans"
+                                " WHERE text IS NULL"), 4);
+    sqlq_text_is(dst, "SELECT text FROM sentence_spans WHERE doc = 'gone'",
+                 "Lost.");
+    assert_int_equal(query(dst, "SELECT count(*) FROM events WHERE"
+                                " doc = 'mb' AND code = '190' AND killed = 2"),
+                     1);
+    assert_int_equal(query(src_a, "PRAGMA user_version"), 3);
+    assert_int_equal(query(src_a, "SELECT count(*) FROM sqlite_master"
+                                  " WHERE name = 'sentences'"
+                                  " AND type = 'table'"), 1);
+
+    /* the same store opened by casus (so migrated) merges the same */
+    casus_store_close(open_store(src_a));
+    assert_int_equal(query(src_a, "PRAGMA user_version"), 4);
+    unlink(dst);
+    assert_int_equal(merge(dst, src_a, &n, NULL), 0);
+    assert_int_equal(n.n_sentences, 4);
+    sqlq_text_is(dst, "SELECT text FROM sentences WHERE doc = 'mb'"
+                      " AND idx = 1", "Привет, Київ!");
+    sqlq_text_is(dst, "SELECT text FROM sentences WHERE doc = 'gone'",
+                 "Lost.");
+    assert_int_equal(query(dst, "SELECT count(*) FROM sentence_spans"
+                                " WHERE text IS NULL"), 3);
+}
+
 /* Expect merging src into dst to fail with `code` and diag message
  * `msg`, leaving dst's one document as it was. */
 static void expect_refused(const char *src, int code, const char *msg)
@@ -329,7 +401,7 @@ static void test_store_merge__refuses_what_is_not_a_store(void **state)
     unlink(src_a);
     write_raw(src_a, "PRAGMA user_version = 99");
     expect_refused(src_a, CASUS_EPARSE,
-                   "store version 99 is newer than this casus supports (3)");
+                   "store version 99 is newer than this casus supports (4)");
 
     unlink(src_a);
     write_raw(src_a, "CREATE TABLE documents(id);"
@@ -337,6 +409,15 @@ static void test_store_merge__refuses_what_is_not_a_store(void **state)
                      "PRAGMA user_version = 3");
     expect_refused(src_a, CASUS_EPARSE,
                    "not a casus store (version 3 but no events table)");
+
+    unlink(src_a);
+    write_raw(src_a, "CREATE TABLE documents(id);"
+                     "CREATE TABLE sentences(doc);"
+                     "CREATE TABLE events(doc);"
+                     "CREATE TABLE places(doc);"
+                     "PRAGMA user_version = 4");
+    expect_refused(src_a, CASUS_EPARSE, "not a casus store (version 4 but"
+                                        " no sentence_spans table)");
 
     /* the right tables with the wrong columns: SQLite says which */
     unlink(src_a);
@@ -413,6 +494,7 @@ int main(void)
         T(test_store_merge__numbers_events_on_in_source_order),
         T(test_store_merge__commits_pending_puts_first),
         T(test_store_merge__reads_an_older_version),
+        T(test_store_merge__reads_a_version_3_store),
         T(test_store_merge__refuses_what_is_not_a_store),
         T(test_store_merge__survives_a_damaged_store),
 #undef T

@@ -99,7 +99,7 @@ static void test_store_put__round_trips_every_table(void **state)
                      0);
     assert_int_equal(casus_store_close(st), 0);
 
-    assert_int_equal(query("PRAGMA user_version"), 3);
+    assert_int_equal(query("PRAGMA user_version"), 4);
     assert_int_equal(query("SELECT count(*) FROM documents WHERE id = 'd1'"
                            " AND date = '2019-04-10' AND title = 'Title'"
                            " AND source IS NULL"
@@ -137,6 +137,45 @@ static void test_store_put__round_trips_every_table(void **state)
                            " AND geonames = 98182 AND locative = 1"), 1);
     assert_int_equal(query("SELECT count(*) FROM cameo WHERE code = '14'"
                            " AND quad = 4"), 1);
+}
+
+/* The sentences view cuts each sentence out of its document by bytes,
+ * which is not by characters when the text is not ASCII, and the text
+ * is stored once. */
+static void test_store_put__cuts_sentence_text_by_bytes(void **state)
+{
+    (void)state;
+    static const char *const want[] = { "Ça va.", "Привет, Київ!",
+                                        "東京で会う。", "\"Ünïcödé\" — ok" };
+    char text[128] = "";
+    size_t sentences[4][2];
+    for (size_t i = 0; i < 4; i++) {
+        if (i > 0)
+            strcat(text, " ");
+        sentences[i][0] = strlen(text);
+        sentences[i][1] = strlen(want[i]);
+        strcat(text, want[i]);
+    }
+    casus_doc d = doc_of("mb", text);
+    casus_store *st = open_store();
+    assert_int_equal(casus_store_put(st, &d, (const size_t (*)[2])sentences,
+                                     4, NULL, 0, NULL, 0), 0);
+    assert_int_equal(casus_store_close(st), 0);
+
+    char sql[128];
+    for (int i = 0; i < 4; i++) {
+        snprintf(sql, sizeof(sql), "SELECT text FROM sentences"
+                 " WHERE doc = 'mb' AND idx = %d", i);
+        sqlq_text_is(path, sql, want[i]);
+    }
+    /* substr() on the TEXT counts characters: it gets none of them */
+    assert_int_equal(query("SELECT count(*) FROM sentences WHERE doc = 'mb'"
+                           " AND text = substr((SELECT text FROM documents"
+                           " WHERE id = 'mb'), start + 1, len)"), 0);
+    assert_int_equal(query("SELECT count(*) FROM sentence_spans"
+                           " WHERE text IS NULL"), 4);
+    assert_int_equal(query("SELECT count(*) FROM sqlite_master"
+                           " WHERE name = 'sentences' AND type = 'view'"), 1);
 }
 
 static void test_store_put__replaces_not_duplicates(void **state)
@@ -251,7 +290,7 @@ static void test_store_open__refuses_foreign_files(void **state)
     sqlite3_close(db);
     assert_int_equal(casus_store_open(&st, path, &diag), CASUS_ESTORE);
     assert_string_equal(diag.msg, "store version 99 is newer than this "
-                                  "casus supports (3)");
+                                  "casus supports (4)");
 }
 
 /* The tables of a version 1 store (sqlq.h). */
@@ -279,12 +318,19 @@ static void test_store_open__migrates_version_1(void **state)
 {
     (void)state;
     migrate(V1_TABLES ");"
+        "INSERT INTO documents(id, text) VALUES ('old', 'Serbia accused.');"
+        "INSERT INTO sentences VALUES ('old', 0, 0, 15, 'Serbia accused.');"
         "INSERT INTO events(doc, sentence, source, target, source_text,"
         " target_text, code, root, goldstein, plover, negated)"
         " VALUES ('old', 0, 'SRB', 'KSV', 'Serbia', 'Kosovo', '112', '11',"
         " -2.0, 'ACCUSE', 0);"
         "PRAGMA user_version = 1");
-    assert_int_equal(query("PRAGMA user_version"), 3);
+    assert_int_equal(query("PRAGMA user_version"), 4);
+    sqlq_text_is(path, "SELECT text FROM sentences WHERE doc = 'old'",
+                 "Serbia accused.");
+    assert_int_equal(query("SELECT count(*) FROM sentence_spans"
+                           " WHERE doc = 'old' AND start = 0 AND len = 15"
+                           " AND text IS NULL"), 1);
     assert_int_equal(query("SELECT count(*) FROM events WHERE doc = 'old'"
                            " AND killed IS NULL AND crowd IS NULL"
                            " AND place IS NULL AND geonames IS NULL"), 1);
@@ -303,10 +349,111 @@ static void test_store_open__migrates_version_2(void **state)
         " VALUES ('old', 0, 'SRB', 'KSV', 'Serbia', 'Kosovo', '190', '19',"
         " -10.0, 'ASSAULT', 0, 4);"
         "PRAGMA user_version = 2");
-    assert_int_equal(query("PRAGMA user_version"), 3);
+    assert_int_equal(query("PRAGMA user_version"), 4);
     assert_int_equal(query("SELECT count(*) FROM events WHERE doc = 'old'"
                            " AND killed = 4 AND place IS NULL"), 1);
     assert_int_equal(query("SELECT count(*) FROM places"), 0);
+}
+
+/* A version 3 store: the sentences table, which holds the text again,
+ * becomes spans and the sentences view gives the same rows; a sentence
+ * that is not the cut of its document (its document row is gone, or its
+ * text was changed) keeps its own text.  The rest stays as it was. */
+static void test_store_open__migrates_version_3(void **state)
+{
+    (void)state;
+    char old[160];
+    snprintf(old, sizeof(old), "%s/v3.db", dir);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(old, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, SQLQ_V3_TABLES SQLQ_V3_DOC
+        "INSERT INTO documents(id, text) VALUES ('edited', 'One. Two.');"
+        "INSERT INTO sentences VALUES ('edited', 0, 0, 4, 'One.');"
+        "INSERT INTO sentences VALUES ('edited', 1, 5, 4, 'Zwei.');"
+        "INSERT INTO sentences VALUES ('gone', 0, 0, 5, 'Lost.');"
+        "PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    char cmd[400];
+    snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", old, path);
+    assert_int_equal(system(cmd), 0);
+
+    casus_store *st;
+    casus_diag diag = CASUS_DIAG_INIT;
+    assert_int_equal(casus_store_open(&st, path, &diag), 0);
+    assert_int_equal(casus_store_close(st), 0);
+
+    assert_int_equal(query("PRAGMA user_version"), 4);
+    assert_int_equal(query("SELECT count(*) FROM sqlite_master"
+                           " WHERE name = 'sentences' AND type = 'view'"), 1);
+    /* every sentence, with the same span and text, byte for byte */
+    static const char sql[] =
+        "SELECT count(*) FROM main.sentences n"
+        " JOIN v3.sentences o USING (doc, idx)"
+        " WHERE n.start = o.start AND n.len = o.len"
+        " AND CAST(n.text AS BLOB) = CAST(o.text AS BLOB)"
+        " AND typeof(n.text) = 'text'";
+    sqlite3 *check;
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_open_v2(path, &check, SQLITE_OPEN_READONLY,
+                                     NULL), SQLITE_OK);
+    snprintf(cmd, sizeof(cmd), "ATTACH '%s' AS v3", old);
+    assert_int_equal(sqlite3_exec(check, cmd, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(check, sql, -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(s, 0), 6);
+    sqlite3_finalize(s);
+    sqlite3_close(check);
+    assert_int_equal(query("SELECT count(*) FROM sentences"), 6);
+    sqlq_text_is(path, "SELECT text FROM sentences WHERE doc = 'mb'"
+                       " AND idx = 1", "Привет, Київ!");
+    /* the text is kept only where the cut would not give it */
+    assert_int_equal(query("SELECT count(*) FROM sentence_spans"
+                           " WHERE text IS NULL"), 4);
+    sqlq_text_is(path, "SELECT text FROM sentence_spans"
+                       " WHERE doc = 'edited' AND idx = 1", "Zwei.");
+    sqlq_text_is(path, "SELECT text FROM sentence_spans"
+                       " WHERE doc = 'gone'", "Lost.");
+    assert_int_equal(query("SELECT count(*) FROM events WHERE doc = 'mb'"
+                           " AND killed = 2 AND place = 'Kyiv'"), 1);
+    assert_int_equal(query("SELECT count(*) FROM places WHERE doc = 'mb'"
+                           " AND text = 'Київ' AND start = 15"), 1);
+
+    /* coding a migrated document again replaces its spans */
+    const size_t one[1][2] = { { 0, 4 } };
+    casus_doc d = doc_of("edited", "New.");
+    st = open_store();
+    assert_int_equal(casus_store_put(st, &d, one, 1, NULL, 0, NULL, 0), 0);
+    assert_int_equal(casus_store_close(st), 0);
+    assert_int_equal(query("SELECT count(*) FROM sentences"
+                           " WHERE doc = 'edited'"), 1);
+    sqlq_text_is(path, "SELECT text FROM sentences WHERE doc = 'edited'",
+                 "New.");
+}
+
+/* A store that cannot be updated is refused with the reason, and left at
+ * its version with every table it had. */
+static void test_store_open__leaves_a_store_it_cannot_update(void **state)
+{
+    (void)state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, SQLQ_V3_TABLES
+        "DROP TABLE sentences;"
+        "INSERT INTO documents(id, text) VALUES ('d', 'Text.');"
+        "PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+
+    casus_store *st = (casus_store *)&st;
+    casus_diag diag = CASUS_DIAG_INIT;
+    assert_int_equal(casus_store_open(&st, path, &diag), CASUS_ESTORE);
+    assert_null(st);
+    assert_string_equal(diag.file, path);
+    assert_string_equal(diag.msg, "cannot update store version 3 to 4:"
+                                  " no such table: sentences");
+    assert_int_equal(query("PRAGMA user_version"), 3);
+    assert_int_equal(query("SELECT count(*) FROM sqlite_master"
+                           " WHERE name = 'sentence_spans'"), 0);
+    assert_int_equal(query("SELECT count(*) FROM documents"), 1);
 }
 
 int main(void)
@@ -314,6 +461,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
         T(test_store_put__round_trips_every_table),
+        T(test_store_put__cuts_sentence_text_by_bytes),
         T(test_store_put__replaces_not_duplicates),
         T(test_store_put__commits_in_batches),
         T(test_store_put__rejects_a_sentence_outside_the_text),
@@ -321,6 +469,8 @@ int main(void)
         T(test_store_open__refuses_foreign_files),
         T(test_store_open__migrates_version_1),
         T(test_store_open__migrates_version_2),
+        T(test_store_open__migrates_version_3),
+        T(test_store_open__leaves_a_store_it_cannot_update),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
