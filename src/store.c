@@ -4,11 +4,12 @@
  * Writes coded documents into four tables (documents, sentence_spans,
  * events, places) plus a read-only copy of the CAMEO code table, as
  * doc/store.md specifies; the view `sentences` cuts each sentence's text
- * out of its document, so the text is stored once.  Writes are grouped: one transaction per STORE_BATCH
- * documents, and a savepoint around each document so that a failed put
- * leaves no half-written document behind.  Statements are prepared once
- * per handle and reused.  A merge attaches another store file and copies
- * its rows with INSERT ... SELECT, in one transaction.
+ * out of its document, so the text is stored once.  Writes are grouped:
+ * one transaction per STORE_BATCH documents, and a savepoint around each
+ * document so that a failed put leaves no half-written document behind.
+ * Statements are prepared once per handle and reused.  A merge attaches
+ * another store file and copies its rows with INSERT ... SELECT, in one
+ * transaction.  Opening a store of an older schema version updates it.
  *
  * This is the only file that includes <sqlite3.h>; no SQLite type or
  * result code leaves it.  SQLite keeps its own allocator: the store does
@@ -44,9 +45,9 @@
  * exceeds 64 KiB unless temporary storage is in memory, and the file is
  * only truncated when the transaction ends: with the default, every
  * document of a batch wrote its pages to that file again (278,568 pwrite
- * calls for 4,068 documents, a quarter of the run's time).  In memory,
- * it is emptied when each document's savepoint is released, so it never
- * holds more than one document's pages.  A merge has no savepoints but
+ * calls for 4,068 documents, 0.3 s of system time in a 1.7 s run).  In
+ * memory, it is emptied when each document's savepoint is released, so
+ * it never holds more than one document's pages.  A merge has no savepoints but
  * large statements, whose undo journal holds every page of this store
  * they change, so it keeps the default, which spills to a file. */
 #define TEMP_STORE_PUT "PRAGMA temp_store = MEMORY"
@@ -93,7 +94,8 @@
     "CREATE TABLE sentence_spans(" \
     " doc TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL," \
     " len INTEGER NOT NULL, text TEXT, PRIMARY KEY (doc, idx))" \
-    " WITHOUT ROWID;" \
+    " WITHOUT ROWID;"
+#define SENTENCES_VIEW \
     "CREATE VIEW sentences(doc, idx, start, len, text) AS" \
     " SELECT s.doc, s.idx, s.start, s.len, coalesce(s.text, " \
     SENTENCE_CUT ") FROM sentence_spans s" \
@@ -110,6 +112,7 @@ static const char schema_sql[] =
     " id TEXT PRIMARY KEY NOT NULL, date TEXT, title TEXT, source TEXT,"
     " url TEXT, text TEXT NOT NULL);"
     SPANS_TABLE
+    SENTENCES_VIEW
     "CREATE TABLE events("
     " id INTEGER PRIMARY KEY, doc TEXT NOT NULL, sentence INTEGER NOT NULL,"
     " date TEXT, source TEXT NOT NULL, target TEXT NOT NULL,"
@@ -301,12 +304,12 @@ static int setup_schema(casus_store *st, const char *path)
             "ALTER TABLE events ADD COLUMN geonames INTEGER;"
             PLACES_TABLE;
         static const char to_v4[] =
-            "ALTER TABLE sentences RENAME TO sentences_v3;"
             SPANS_TABLE
             "INSERT INTO sentence_spans(doc, idx, start, len, text)"
-            " SELECT " SPANS_FROM_SENTENCES " FROM sentences_v3 s"
+            " SELECT " SPANS_FROM_SENTENCES " FROM sentences s"
             " LEFT JOIN documents d ON d.id = s.doc ORDER BY s.doc, s.idx;"
-            "DROP TABLE sentences_v3;"
+            "DROP TABLE sentences;"
+            SENTENCES_VIEW
             "PRAGMA user_version = 4";
         /* All steps in one transaction: a failure leaves the store at
          * its old version, as it was. */

@@ -371,6 +371,7 @@ static void test_store_open__migrates_version_3(void **state)
         "INSERT INTO sentences VALUES ('edited', 0, 0, 4, 'One.');"
         "INSERT INTO sentences VALUES ('edited', 1, 5, 4, 'Zwei.');"
         "INSERT INTO sentences VALUES ('gone', 0, 0, 5, 'Lost.');"
+        "CREATE VIEW mine AS SELECT doc, text FROM sentences;"
         "PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     char cmd[400];
@@ -406,6 +407,8 @@ static void test_store_open__migrates_version_3(void **state)
     assert_int_equal(query("SELECT count(*) FROM sentences"), 6);
     sqlq_text_is(path, "SELECT text FROM sentences WHERE doc = 'mb'"
                        " AND idx = 1", "Привет, Київ!");
+    /* a view of the user's on sentences reads the new one */
+    sqlq_text_is(path, "SELECT text FROM mine WHERE doc = 'gone'", "Lost.");
     /* the text is kept only where the cut would not give it */
     assert_int_equal(query("SELECT count(*) FROM sentence_spans"
                            " WHERE text IS NULL"), 4);
