@@ -289,6 +289,23 @@ static void test_store_merge__reads_a_version_3_store(void **state)
                      "INSERT INTO sentences VALUES ('gone', 0, 0, 5,"
                      " 'Lost.');"
                      "PRAGMA user_version = 3");
+
+    /* into a new store */
+    char fresh[160];
+    snprintf(fresh, sizeof(fresh), "%s/new.db", dir);
+    assert_int_not_equal(access(fresh, F_OK), 0);
+    assert_int_equal(merge(fresh, src_a, &n, NULL), 0);
+    assert_int_equal(n.n_sentences, 4);
+    assert_int_equal(query(fresh, "PRAGMA user_version"), 4);
+    assert_int_equal(query(fresh, "SELECT count(*) FROM sentences"), 4);
+    sqlq_text_is(fresh, "SELECT text FROM sentences WHERE doc = 'mb'"
+                        " AND idx = 0", "Ça va.");
+    sqlq_text_is(fresh, "SELECT text FROM sentences WHERE doc = 'mb'"
+                        " AND idx = 2", "東京で会う。");
+    assert_int_equal(query(fresh, "SELECT count(*) FROM places WHERE"
+                                  " doc = 'mb' AND text = 'Київ'"), 1);
+
+    /* into a store that holds one of its documents already */
     make_store(dst, "mb:010;keep:020");
 
     assert_int_equal(merge(dst, src_a, &n, NULL), 0);
