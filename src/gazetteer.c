@@ -43,7 +43,6 @@
 /* ------------------------------------------------------------------ */
 
 #define GAZ_MAGIC 0x5a475343u   /* "CSGZ" */
-#define GAZ_VERSION 5u
 #define GAZ_OTHER_NAME 0x80000000u   /* in gaz_name.place: not its own name */
 #define GAZ_OTHER_WEIGHT 100u       /* file comment of gazetteer.h */
 #define HEADER_SIZE 32u
@@ -208,7 +207,7 @@ static const char *check_layout(gaz *g)
     if (g->map_len < HEADER_SIZE || u32_at(m) != GAZ_MAGIC)
         return "not a casus gazetteer";
     if (u32_at(m + 4) != GAZ_VERSION)
-        return "gazetteer version is not 4 (rebuild it with make)";
+        return "gazetteer version is not " GAZ_VERSION_TEXT " (rebuild it with make)";
     const uint64_t np = u32_at(m + 8), nn = u32_at(m + 12),
                    ns = u32_at(m + 16), nc = u32_at(m + 20),
                    nb = u32_at(m + 24);

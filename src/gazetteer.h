@@ -51,6 +51,10 @@
 
 #include "casus/common.h"
 
+/* The version of the file layout above; gaz_open() takes no other. */
+#define GAZ_VERSION 5u
+#define GAZ_VERSION_TEXT "5"    /* the same, for messages */
+
 typedef struct gaz gaz;
 
 /* One place, as stored. */
