@@ -54,7 +54,7 @@ const [dir, citiesJsonDir, atlasDir, cities1000Dir, countriesPath, iso1Path,
        iso2Path, wordnetDir, out] = args;
 
 const MAGIC = 0x5a475343;   // "CSGZ" read as a little-endian uint32
-const VERSION = 5;
+const VERSION = 6;
 const HEADER_SIZE = 32;
 const PLACE_SIZE = 32;      // bytes per place record
 const NAME_SIZE = 8;        // bytes per name index entry
@@ -553,11 +553,31 @@ for (const n of names) {
         bloom[word * 8 + (bit >>> 3)] |= 1 << (bit & 7);
 }
 
+// Where the names of each key begin, by the key's hash: a power-of-two
+// table of 1 + the index of the key's first name (0: empty), at most
+// two-thirds full, probed linearly from hash % size (src/gazetteer.h).
+const firsts = [];
+names.forEach((n, i) => {
+    if (i === 0 || names[i - 1].key !== n.key)
+        firsts.push(i);
+});
+let slots = 1;
+while (slots * 2 < firsts.length * 3)
+    slots *= 2;
+const keyIndex = new Uint32Array(slots);
+for (const i of firsts) {
+    let h = keyHash(names[i].key) & (slots - 1);
+    while (keyIndex[h] !== 0)
+        h = (h + 1) & (slots - 1);
+    keyIndex[h] = i + 1;
+}
+
 const placesAt = HEADER_SIZE;
 const namesAt = placesAt + places.length * PLACE_SIZE;
 const countriesAt = namesAt + names.length * NAME_SIZE;
 const bloomAt = countriesAt + codes.length * COUNTRY_SIZE;
-const stringsAt = bloomAt + bloom.length;
+const indexAt = bloomAt + bloom.length;
+const stringsAt = indexAt + slots * 4;
 const buf = Buffer.alloc(stringsAt + stringBytes);
 buf.writeUInt32LE(MAGIC, 0);
 buf.writeUInt32LE(VERSION, 4);
@@ -566,7 +586,7 @@ buf.writeUInt32LE(names.length, 12);
 buf.writeUInt32LE(stringBytes, 16);
 buf.writeUInt32LE(codes.length, 20);
 buf.writeUInt32LE(BLOOM_BITS / 64, 24);
-buf.writeUInt32LE(0, 28);
+buf.writeUInt32LE(slots, 28);
 places.forEach((p, i) => {
     const o = placesAt + i * PLACE_SIZE;
     buf.writeUInt32LE(p.id >>> 0, o);
@@ -590,6 +610,7 @@ codes.forEach(([a2, a3], i) => {
     buf.write(a3, o + 2, 'latin1');     // 3 NUL bytes of padding follow
 });
 bloom.copy(buf, bloomAt);
+keyIndex.forEach((v, i) => buf.writeUInt32LE(v, indexAt + i * 4));
 Buffer.concat(strings).copy(buf, stringsAt);
 writeFileSync(out, buf);
 process.stderr.write(`${out}: ${places.length} places (${nAdmin1} and `

@@ -13,13 +13,11 @@
  * as mapped; a damaged filter can only hide names, never lead outside
  * the mapping.
  *
- * Two small tables are built at open (struct gaz).  One holds where the
- * keys of each first two bytes begin, which takes the first half of the
- * steps off every binary search.  It is found by a binary search per
- * pair of bytes that begins a key, a few hundred of them, and holds a
- * row of 257 entries per first byte, a few dozen rows: far less time and
- * memory than reading all the keys.  In a file out of order it can only
- * hide names.  The other finds a country by the letters of its code.
+ * A name is found through the index of keys (gazetteer.h): one probe of
+ * a hash table, then its names, which lie together in the sorted list.
+ * Every slot is checked when it is read, so a damaged index can only hide
+ * names.  At open one small table is built, which finds a country by the
+ * letters of its code.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -76,13 +74,9 @@ struct gaz {
     const char *strings;
     size_t strings_len;
     const uint64_t *bloom;          /* BLOOM_BITS bits, see above */
-    uint16_t row_of[256];           /* 1 + the row of the keys that begin
-                                       with that byte; 0 for none */
-    uint32_t (*rows)[257];          /* rows[r][b]: the first name of the
-                                       row's first byte whose second byte
-                                       is b or above; rows[r][256] ends
-                                       the row.  NULL when n_rows is 0 */
-    size_t n_rows;                  /* at most 256 */
+    const uint32_t *index;          /* n_index slots: 1 + a key's first
+                                       name, 0 for an empty slot */
+    size_t n_index;                 /* a power of two */
     uint16_t country_of[26][26];    /* by the letters of an alpha-2
                                        code: 1 + its row of countries, 0
                                        for none */
@@ -137,69 +131,6 @@ static bool country_ok(const gaz *g, size_t i)
     return i == 0 || memcmp(g->countries[i - 1].alpha2, c->alpha2, 2) < 0;
 }
 
-/* The first two bytes of the key of name i as a number in key order: the
- * first byte times 256 plus the second, 0 past the end of the key. */
-static unsigned key_pair(const gaz *g, size_t i)
-{
-    const unsigned char *key =
-        (const unsigned char *)g->strings + g->names[i].key;
-    return key[0] == 0 ? 0 : (unsigned)key[0] << 8 | key[1];
-}
-
-/* The first name in (from, to) whose key_pair() >> shift is above that of
- * name from, else to: the end of the keys that share their first byte
- * (shift 8) or their first two (shift 0) with it.  In a file out of
- * order, some later name, still above name from. */
-static size_t pair_end(const gaz *g, size_t from, size_t to, int shift)
-{
-    const unsigned v = key_pair(g, from) >> shift;
-    size_t lo = from + 1, hi = to;
-    while (lo < hi) {
-        const size_t mid = lo + (hi - lo) / 2;
-        if (key_pair(g, mid) >> shift <= v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Number the rows of g->row_of, one per first byte of a key.  Each row
- * begins at a key whose first byte is above that of the row before
- * (pair_end()), so no byte comes twice, even in a file out of order. */
-static void count_rows(gaz *g)
-{
-    for (size_t at = 0; at < g->n_names;
-         at = pair_end(g, at, g->n_names, 8)) {
-        const unsigned first = key_pair(g, at) >> 8;
-        assert(g->row_of[first] == 0);
-        g->row_of[first] = (uint16_t)++g->n_rows;
-    }
-}
-
-/* Number and fill the rows of g (struct gaz): CASUS_ENOMEM or 0. */
-static int index_pairs(gaz *g)
-{
-    count_rows(g);
-    if (g->n_rows > 0 &&
-        (g->rows = cs_malloc(g->n_rows * sizeof(*g->rows))) == NULL)
-        return CASUS_ENOMEM;
-    for (size_t at = 0; at < g->n_names;) {
-        uint32_t *row = g->rows[g->row_of[key_pair(g, at) >> 8] - 1];
-        const size_t end = pair_end(g, at, g->n_names, 8);
-        unsigned b = 0;
-        for (size_t p = at; p < end; p = pair_end(g, p, end, 0)) {
-            const unsigned second = key_pair(g, p) & 0xff;
-            while (b <= second)
-                row[b++] = (uint32_t)p;
-        }
-        while (b <= 256)
-            row[b++] = (uint32_t)end;
-        at = end;
-    }
-    return 0;
-}
-
 /* The checks of the file comment; a message for the first failure. */
 static const char *check_layout(gaz *g)
 {
@@ -210,13 +141,16 @@ static const char *check_layout(gaz *g)
         return "gazetteer version is not " GAZ_VERSION_TEXT " (rebuild it with make)";
     const uint64_t np = u32_at(m + 8), nn = u32_at(m + 12),
                    ns = u32_at(m + 16), nc = u32_at(m + 20),
-                   nb = u32_at(m + 24);
-    if (nb != BLOOM_WORDS || u32_at(m + 28) != 0)
+                   nb = u32_at(m + 24), ni = u32_at(m + 28);
+    if (nb != BLOOM_WORDS)
         return "the name filter is not of 2^22 bits";
+    if (ni == 0 || (ni & (ni - 1)) != 0)
+        return "the size of the name index is not a power of two";
     const uint64_t names_at = HEADER_SIZE + np * PLACE_SIZE,
                    countries_at = names_at + nn * NAME_SIZE,
                    bloom_at = countries_at + nc * COUNTRY_SIZE,
-                   strings_at = bloom_at + nb * 8;
+                   index_at = bloom_at + nb * 8,
+                   strings_at = index_at + ni * 4;
     if (strings_at + ns != g->map_len)
         return "size does not match its header (truncated?)";
     if (ns == 0)
@@ -228,6 +162,8 @@ static const char *check_layout(gaz *g)
     g->countries = (const gaz_country *)(const void *)(m + countries_at);
     g->n_countries = (size_t)nc;
     g->bloom = (const uint64_t *)(const void *)(m + bloom_at);
+    g->index = (const uint32_t *)(const void *)(m + index_at);
+    g->n_index = (size_t)ni;
     g->strings = (const char *)(m + strings_at);
     g->strings_len = (size_t)ns;
     if (g->strings[ns - 1] != '\0')
@@ -300,10 +236,6 @@ int gaz_open(gaz **out, const char *path, casus_diag *diag)
         gaz_close(g);
         return CASUS_EPARSE;
     }
-    if (index_pairs(g) < 0) {
-        gaz_close(g);
-        return CASUS_ENOMEM;
-    }
     /* country_ok() has checked the letters and that no code repeats, so
      * there are at most 26 * 26 */
     for (size_t i = 0; i < g->n_countries; i++)
@@ -318,7 +250,6 @@ void gaz_close(gaz *g)
     if (g == NULL)
         return;
     munmap((void *)(uintptr_t)g->map, g->map_len);
-    cs_free(g->rows);
     cs_free(g);
 }
 
@@ -364,42 +295,6 @@ static int key_cmp(const char *key, const char *name, size_t len,
     return key[len] == '\0' ? 0 : 1;
 }
 
-/*
- * The first name in [lo, hi) whose key is not below name (of len bytes,
- * without NUL), or hi; *same is the length of the prefix that key shares
- * with name, and holds on entry what every key in the range shares.
- *
- * How it works: a binary search that does not compare again what it
- * already knows.  Every key between two keys that share their first m
- * bytes with the name shares them too (the keys are sorted), so a key
- * is compared from the smaller of the common prefixes of the two bounds
- * on.  Late steps, where the keys differ from the name only near its
- * end, then cost a byte or two instead of the whole name.
- */
-static size_t lower_bound(const gaz *g, size_t lo, size_t hi,
-                          const char *name, size_t len, size_t *same)
-{
-    size_t lo_same = *same, hi_same = *same;    /* name[lo - 1], name[hi] */
-    /* In a damaged file, out of order, the prefix could skip the NUL of
-     * a key: one that starts too near the end of the strings to hold the
-     * name is compared whole, so that no read leaves them. */
-    const size_t safe = len < g->strings_len ? g->strings_len - len : 0;
-    while (lo < hi) {
-        const size_t mid = lo + (hi - lo) / 2;
-        const uint32_t key = g->names[mid].key;
-        size_t at = key >= safe ? 0 : lo_same < hi_same ? lo_same : hi_same;
-        if (key_cmp(g->strings + key, name, len, &at) < 0) {
-            lo = mid + 1;
-            lo_same = at;
-        } else {
-            hi = mid;
-            hi_same = at;
-        }
-    }
-    *same = hi_same;
-    return lo;
-}
-
 /* Is the key of name i the key of name first, which is name (of len
  * bytes) folded?  Names of one key share its string in our files, which
  * saves the comparison. */
@@ -412,14 +307,15 @@ static bool key_is(const gaz *g, size_t i, size_t first, const char *name,
 }
 
 static size_t search(const gaz *g, const char *name, size_t len,
-                     uint32_t *out, size_t cap);
+                     uint32_t h, uint32_t *out, size_t cap);
 
 size_t gaz_lookup(const gaz *g, const char *name, size_t len,
                   uint32_t *out, size_t cap)
 {
-    if (!bloom_may(g->bloom, key_hash(name, len)))
+    const uint32_t h = key_hash(name, len);
+    if (!bloom_may(g->bloom, h))
         return 0;
-    return search(g, name, len, out, cap);
+    return search(g, name, len, h, out, cap);
 }
 
 size_t gaz_lookup_memo(const gaz *g, gaz_memo *memo, const char *name,
@@ -429,7 +325,7 @@ size_t gaz_lookup_memo(const gaz *g, gaz_memo *memo, const char *name,
     if (!bloom_may(g->bloom, h))
         return 0;       /* most words: cheaper than the memo */
     if (len == 0 || len > GAZ_MEMO_KEY)
-        return search(g, name, len, out, cap);
+        return search(g, name, len, h, out, cap);
     gaz_memo_slot *s = &memo->slots[h & (GAZ_MEMO_SLOTS - 1)];
     if (s->len == len && s->hash == h && memcmp(s->name, name, len) == 0) {
         const size_t want = s->n < cap ? s->n : cap;
@@ -438,7 +334,7 @@ size_t gaz_lookup_memo(const gaz *g, gaz_memo *memo, const char *name,
             return s->n;
         }
     }
-    const size_t n = search(g, name, len, out, cap);
+    const size_t n = search(g, name, len, h, out, cap);
     const size_t got = n < cap ? n : cap;
     s->hash = h;
     s->n = (uint32_t)n;
@@ -449,23 +345,30 @@ size_t gaz_lookup_memo(const gaz *g, gaz_memo *memo, const char *name,
     return n;
 }
 
-/* gaz_lookup() once the filter has let name through. */
+/* gaz_lookup() once the filter has let name, of key_hash() h, through. */
 static size_t search(const gaz *g, const char *name, size_t len,
-                     uint32_t *out, size_t cap)
+                     uint32_t h, uint32_t *out, size_t cap)
 {
     if (memchr(name, '\0', len) != NULL)
         return 0;
-    /* the keys of the name's first two bytes (key_pair()) */
-    const unsigned first = len > 0 ? fold_byte(name[0]) : 0,
-                   second = len > 1 ? fold_byte(name[1]) : 0;
-    if (g->row_of[first] == 0)
-        return 0;
-    const uint32_t *row = g->rows[g->row_of[first] - 1];
-    size_t same = len < 2 ? len : 2;
-    const size_t lo = lower_bound(g, row[second], row[second + 1], name,
-                                  len, &same);
-    if (lo == row[second + 1] || same < len ||
-        g->strings[g->names[lo].key + len] != '\0')
+    /* the key's first name, by the index: a slot past the names, like
+     * an empty one, ends the probe, and no probe reads more slots than
+     * there are */
+    const size_t mask = g->n_index - 1;
+    size_t lo = SIZE_MAX;
+    for (size_t k = 0, at = h & mask; k < g->n_index; k++,
+         at = (at + 1) & mask) {
+        const uint32_t v = g->index[at];
+        if (v == 0 || v > g->n_names)
+            return 0;
+        size_t same = 0;
+        if (key_cmp(g->strings + g->names[v - 1].key, name, len,
+                    &same) == 0) {
+            lo = v - 1;
+            break;
+        }
+    }
+    if (lo == SIZE_MAX)
         return 0;
     size_t end = lo + 1;
     while (end < g->n_names && key_is(g, end, lo, name, len))

@@ -9,14 +9,13 @@
  * PCLI, GeoNames id 0); the continents (CONT); and a table from each
  * country's ISO alpha-2 code to its CAMEO code.  gaz_open() maps it
  * read-only and checks its layout, so loading costs one mmap and a pass
- * over the header and index; nothing is copied.  It builds two small
- * tables in memory: where the keys of each first two bytes begin, and
- * the countries by their codes (gazetteer.c).
+ * over the header and index; nothing is copied.  It builds one small
+ * table in memory: the countries by their codes (gazetteer.c).
  *
  * Layout, little-endian, every field 4-byte aligned:
  *
- *     header   magic "CSGZ", version 4, n_places, n_names, string bytes,
- *              n_countries, filter words (2^16), 1 reserved word (0)
+ *     header   magic "CSGZ", version 6, n_places, n_names, string bytes,
+ *              n_countries, filter words (2^16), index slots
  *                                                                32 bytes
  *     places   n_places x { geonames id, lat, lon (1e-5 degrees, signed),
  *              population, name, admin1 (string offsets), country[2],
@@ -32,11 +31,16 @@
  *              bits); a key sets bits (h >> 16) % 64 and (h >> 22) % 64
  *              of word h % 2^16, h being the 32-bit FNV-1a hash of its
  *              bytes, so that a lookup reads one word
+ *     index    index slots (a power of two) x { 1 + the first name of a
+ *              key, or 0 }: each key once, at slot h % slots or, when
+ *              that is taken, at the next free one (wrapping), with
+ *              empty slots left                                  4 bytes
  *     strings  NUL-terminated UTF-8
  *
  * Version 1 had no country table and 3 reserved header words, version 2
  * no other names, version 3 no filter, version 4 a filter whose two bits
- * of a key lay anywhere; gaz_open() refuses them.
+ * of a key lay anywhere, version 5 no index (a lookup searched the sorted
+ * names); gaz_open() refuses them.
  *
  * A key is a name folded as the text stage folds (no diacritics, lower
  * case, single spaces).  Lookups fold ASCII upper case themselves.
@@ -52,8 +56,8 @@
 #include "casus/common.h"
 
 /* The version of the file layout above; gaz_open() takes no other. */
-#define GAZ_VERSION 5u
-#define GAZ_VERSION_TEXT "5"    /* the same, for messages */
+#define GAZ_VERSION 6u
+#define GAZ_VERSION_TEXT "6"    /* the same, for messages */
 
 typedef struct gaz gaz;
 

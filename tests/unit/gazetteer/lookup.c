@@ -320,62 +320,76 @@ static void put_u32(FILE *f, uint32_t v)
     fwrite(b, 1, 4, f);
 }
 
-/*
- * A gazetteer whose names are out of order: the binary search meets "x",
- * the last string of the file, between two keys that share 4,999 bytes
- * with the name looked up.  Taking that prefix as known would read far
- * past the end of the mapping: a crash when nothing is mapped there, as
- * under valgrind.
- */
-static void test_gaz__lookup_stays_inside_a_file_out_of_order(void **state)
+/* Write a gazetteer of one place and the names of keys (string offsets
+ * into strings, n_strings bytes), all let through by the filter, with
+ * the index slots given; returns its path in tmp. */
+static void write_gaz(char *tmp, const uint32_t *keys, uint32_t n_names,
+                      const uint32_t *slots, uint32_t n_slots,
+                      const char *strings, uint32_t n_strings)
 {
-    (void)state;
-    enum { LONG = 4999, N_NAMES = 7 };
-    const uint32_t long_at = 1, longer_at = long_at + LONG + 1,
-                   x_at = longer_at + LONG + 2, n_strings = x_at + 2;
-    /* names[3] above the name, names[1] below it, names[2] "x"; the
-     * others keep all in the keys that begin "aa" */
-    const uint32_t keys[N_NAMES] = { long_at, long_at, x_at, longer_at,
-                                     longer_at, longer_at, longer_at };
-    char tmp[] = "/tmp/casus-gaz-XXXXXX";
     int fd = mkstemp(tmp);
     assert_true(fd >= 0);
     FILE *f = fdopen(fd, "wb");
-    const uint32_t header[8] = { 0x5a475343u, GAZ_VERSION, 1, N_NAMES,
-                                 n_strings, 0, 1u << 16, 0 };
+    const uint32_t header[8] = { 0x5a475343u, GAZ_VERSION, 1, n_names,
+                                 n_strings, 0, 1u << 16, n_slots };
     for (int i = 0; i < 8; i++)
         put_u32(f, header[i]);
     for (int i = 0; i < 6; i++)         /* one place, its strings "" */
         put_u32(f, 0);
     fwrite("USPPL\0\0\0", 1, 8, f);
-    for (int i = 0; i < N_NAMES; i++) {
+    for (uint32_t i = 0; i < n_names; i++) {
         put_u32(f, keys[i]);
         put_u32(f, 0);
     }
     for (uint32_t i = 0; i < (1u << 16) * 8; i++)
         fputc(0xff, f);                 /* a filter that lets all through */
-    fputc(0, f);
-    for (int i = 0; i < LONG; i++)
-        fputc('a', f);
-    fputc(0, f);
-    for (int i = 0; i < LONG; i++)
-        fputc('a', f);
-    fputs("b", f);
-    fputc(0, f);
-    fputs("x", f);
-    fputc(0, f);
+    for (uint32_t i = 0; i < n_slots; i++)
+        put_u32(f, slots[i]);
+    fwrite(strings, 1, n_strings, f);
     fclose(f);
+}
+
+/*
+ * A damaged index: every slot taken (no empty one ends a probe), one of
+ * them past the names.  A lookup of a key that is not there must end
+ * after one round of the slots, and one that is there is found through
+ * the index whichever slot holds it.
+ */
+static void test_gaz__lookup_stays_inside_a_damaged_index(void **state)
+{
+    (void)state;
+    static const char strings[] = "\0aa\0ab\0x";    /* keys at 1, 4, 7 */
+    const uint32_t keys[3] = { 1, 4, 7 };
+    const uint32_t slots[4] = { 3, 99, 1, 2 };  /* x, past, aa, ab */
+    char tmp[] = "/tmp/casus-gaz-XXXXXX";
+    write_gaz(tmp, keys, 3, slots, 4, strings, sizeof(strings));
     casus_diag diag = CASUS_DIAG_INIT;
     gaz *d = NULL;
     assert_int_equal(gaz_open(&d, tmp, &diag), 0);
     unlink(tmp);
-    static char name[LONG + 1];
-    memset(name, 'a', sizeof(name));
     uint32_t id;
-    assert_int_equal(gaz_lookup(d, name, sizeof(name), &id, 1), 0);
+    /* a slot past the names ends a probe as an empty one does: what
+     * lies beyond it is not found */
+    assert_int_equal(gaz_lookup(d, "zz", 2, &id, 1), 0);
+    assert_int_equal(gaz_lookup(d, "AA", 2, &id, 1), 0);
     gaz_close(d);
+    /* without it, every slot is read once and no more */
+    const uint32_t full[4] = { 3, 3, 1, 2 };
+    char tmp2[] = "/tmp/casus-gaz-XXXXXX";
+    write_gaz(tmp2, keys, 3, full, 4, strings, sizeof(strings));
+    assert_int_equal(gaz_open(&d, tmp2, &diag), 0);
+    unlink(tmp2);
+    assert_int_equal(gaz_lookup(d, "zz", 2, &id, 1), 0);
+    assert_int_equal(gaz_lookup(d, "AB", 2, &id, 1), 1);
+    assert_int_equal(gaz_lookup(d, "x", 1, &id, 1), 1);
+    gaz_close(d);
+    /* an index whose size is not a power of two is refused */
+    char tmp3[] = "/tmp/casus-gaz-XXXXXX";
+    write_gaz(tmp3, keys, 3, full, 3, strings, sizeof(strings));
+    assert_int_equal(gaz_open(&d, tmp3, &diag), CASUS_EPARSE);
+    assert_non_null(strstr(diag.msg, "index"));
+    unlink(tmp3);
 }
-
 
 /* gaz_lookup_memo() answers as gaz_lookup() does, whatever it holds: a
  * name asked for again with a larger cap than it kept places for, names
@@ -436,7 +450,7 @@ int main(void)
         cmocka_unit_test(test_gaz__maps_countries_to_cameo_codes),
         cmocka_unit_test(test_gaz__lookups_by_their_first_two_bytes),
         cmocka_unit_test(test_gaz__rejects_damaged_files),
-        cmocka_unit_test(test_gaz__lookup_stays_inside_a_file_out_of_order),
+        cmocka_unit_test(test_gaz__lookup_stays_inside_a_damaged_index),
         cmocka_unit_test(test_gaz__the_memo_answers_as_the_lookup),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
