@@ -8,10 +8,10 @@
  * letters with NUL padding.  After that no access can leave the mapping.
  *
  * The file also holds a bloom filter of the name keys (two bits per key
- * in one of 2^16 words, gazetteer.h): most capitalised words in news name no place,
- * and the filter turns them away before the binary search.  It is used
- * as mapped; a damaged filter can only hide names, never lead outside
- * the mapping.
+ * in one of 2^16 words, gazetteer.h): most capitalised words in news
+ * name no place, and the filter turns them away before the index.  It
+ * is used as mapped; a damaged filter can only hide names, never lead
+ * outside the mapping.
  *
  * A name is found through the index of keys (gazetteer.h): one probe of
  * a hash table, then its names, which lie together in the sorted list.
