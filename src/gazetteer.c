@@ -138,7 +138,8 @@ static const char *check_layout(gaz *g)
     if (g->map_len < HEADER_SIZE || u32_at(m) != GAZ_MAGIC)
         return "not a casus gazetteer";
     if (u32_at(m + 4) != GAZ_VERSION)
-        return "gazetteer version is not " GAZ_VERSION_TEXT " (rebuild it with make)";
+        return "gazetteer version is not " GAZ_VERSION_TEXT
+               " (rebuild it with make)";
     const uint64_t np = u32_at(m + 8), nn = u32_at(m + 12),
                    ns = u32_at(m + 16), nc = u32_at(m + 20),
                    nb = u32_at(m + 24), ni = u32_at(m + 28);
