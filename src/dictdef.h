@@ -153,6 +153,14 @@ static inline int entry_ends(int kind)
     }
 }
 
+/* How many words of e's phrase a sentence must hold words starting with:
+ * all but a verb's last, since DEPLORE_ matches DEPLORING, which does not
+ * start with DEPLORE (the coder's word prefilter). */
+static inline uint16_t entry_held_words(const entry *e)
+{
+    return (uint16_t)(e->ph.n_words - (entry_ends(e->kind) == END_VERB));
+}
+
 /* ---- options ---------------------------------------------------------- */
 
 enum { CODE_BY_CLAUSE = 0, CODE_BY_SENTENCE, CODE_ALL };

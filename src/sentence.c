@@ -455,13 +455,10 @@ static long match_phrase(const parse_state *ps, const dphrase *ph, size_t i,
 }
 
 /* Can the words after the first of e's phrase all be in the sentence?
- * (Bloom prefilter; a verb's last word is not checked, since DEPLORE_
- * matches DEPLORING, which does not start with DEPLORE.) */
+ * (Bloom prefilter, over the words entry_held_words() counts.) */
 static bool phrase_possible(const parse_state *ps, const entry *e)
 {
-    uint16_t n = e->ph.n_words;
-    if (entry_ends(e->kind) == END_VERB)
-        n--;
+    const uint16_t n = entry_held_words(e);
     for (uint16_t k = 1; k < n; k++)
         if (!parse_may_have_prefix(ps, e->ph.words[k].hash))
             return false;

@@ -72,9 +72,7 @@ static int ends_of_entry(const entry *e)
 static wc_cand cand_of(const casus_dict *d, uint32_t id)
 {
     const entry *e = &d->entries[id];
-    uint16_t n = e->ph.n_words;
-    if (entry_ends(e->kind) == END_VERB)
-        n--;    /* as phrase_possible() in sentence.c counts */
+    const uint16_t n = entry_held_words(e);
     return (wc_cand){ .id = id, .kind = e->kind, .caps_only = e->caps_only,
                       .has_next = n > 1,
                       .next_hash = n > 1 ? e->ph.words[1].hash : 0 };
