@@ -56,8 +56,10 @@
 #include "casus/common.h"
 
 /* The version of the file layout above; gaz_open() takes no other. */
-#define GAZ_VERSION 6u
-#define GAZ_VERSION_TEXT "6"    /* the same, for messages */
+#define GAZ_VERSION 6
+#define GAZ_STRING_(x) #x
+#define GAZ_STRING(x) GAZ_STRING_(x)
+#define GAZ_VERSION_TEXT GAZ_STRING(GAZ_VERSION)  /* for messages */
 
 typedef struct gaz gaz;
 
