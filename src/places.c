@@ -30,6 +30,7 @@
 #include <jansson.h>
 
 #include "alloc.h"
+#include "bytes.h"
 #include "casus/places.h"
 #include "gazetteer.h"
 #include "strbuf.h"
@@ -317,15 +318,6 @@ void casus_geocoder_free(casus_geocoder *gc)
 /* Finding names                                                       */
 /* ------------------------------------------------------------------ */
 
-/* memcmp(a, b, len) == 0, for the few bytes of a listed word. */
-static bool same_bytes(const char *a, const char *b, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (a[i] != b[i])
-            return false;
-    return true;
-}
-
 /* Which of the lists of the IN_* bits in hold token i, by its bytes? */
 static unsigned tok_lists(const casus_geocoder *gc, size_t i, unsigned in)
 {
@@ -338,7 +330,7 @@ static unsigned tok_lists(const casus_geocoder *gc, size_t i, unsigned in)
         const list_slot *w = &gc->listed[h];
         if (w->word == NULL)
             return 0;
-        if (w->len == t->len && same_bytes(w->word, s, t->len))
+        if (w->len == t->len && bytes_same(w->word, s, t->len))
             return w->lists & in;
     }
 }

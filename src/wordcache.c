@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "bytes.h"
 #include "text.h"
 
 #define WC_SLOTS (1u << 15)         /* a power of two */
@@ -120,16 +121,6 @@ static long find_cands(wordcache *wc, const casus_dict *d, const char *w,
     return count < room ? (long)count : -1;
 }
 
-/* Are the n bytes at a and b the same?  Words are short: a loop costs
- * less than a call of memcmp(). */
-static inline bool same_bytes(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return false;
-    return true;
-}
-
 wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
                         const char *w, size_t n, uint32_t h)
 {
@@ -143,7 +134,7 @@ wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
             if (s->key_len == 0)
                 break;
             if (s->hash == h && s->key_len == n &&
-                same_bytes(wc->chars + s->key, w, n))
+                bytes_same(wc->chars + s->key, w, n))
                 return s;
         }
         /* a new word: room for it and its candidates? */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "bytes.h"
 
 uint32_t map_hash(const char *key, size_t len)
 {
@@ -24,7 +25,7 @@ static map_slot *find(const map *m, const char *key, size_t len, uint32_t h)
         map_slot *s = &m->slots[i];
         if (s->key == NULL)
             return s;
-        if (s->hash == h && s->klen == len && memcmp(s->key, key, len) == 0)
+        if (s->hash == h && s->klen == len && bytes_same(s->key, key, len))
             return s;
     }
 }
