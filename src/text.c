@@ -19,6 +19,7 @@
 #include <unicode/utf16.h>
 
 #include "alloc.h"
+#include "bytes.h"
 #include "casus/common.h"
 
 /* ------------------------------------------------------------------ */
@@ -1340,6 +1341,31 @@ static bool thousands_at(const uint8_t *s, size_t i, size_t len)
     return i + 3 == len || !tok_wordch(s[i + 3]);
 }
 
+/* The end of the run of word bytes from p on, before end.  Bit 0 of
+ * *kinds is set when the run holds a byte other than a digit (a byte
+ * TB_WORD, as OR-ing the classes would). */
+static inline const uint8_t *word_run(const uint8_t *p, const uint8_t *end,
+                                      unsigned *kinds)
+{
+    while (end - p >= 8) {
+        const uint64_t x = bytes_load64((const char *)p);
+        const uint64_t t = x & ~BYTES_TOP;
+        const uint64_t others = bytes_letters(t) | (x & BYTES_TOP);
+        const uint64_t stop = ~(others | bytes_digits(t)) & BYTES_TOP;
+        if (stop == 0) {
+            *kinds |= others != 0;
+            p += 8;
+            continue;
+        }
+        const unsigned n = bytes_first(stop);
+        *kinds |= others != 0 && bytes_first(others) < n;
+        return p + n;
+    }
+    while (p < end && tok_bytes[*p] >= TB_DIGIT)
+        *kinds |= tok_bytes[*p++];
+    return p;
+}
+
 bool text_next_token(const char *str, size_t len, size_t *pos,
                      text_tok *out)
 {
@@ -1361,11 +1387,7 @@ bool text_next_token(const char *str, size_t len, size_t *pos,
     unsigned kinds = 0;     /* TB_WORD's bit 0: a byte other than a digit */
     for (;;) {
         /* the run of word bytes */
-        const uint8_t *p = s + i;
-        const uint8_t *const end = s + len;
-        while (p < end && tok_bytes[*p] >= TB_DIGIT)
-            kinds |= tok_bytes[*p++];
-        i = (size_t)(p - s);
+        i = (size_t)(word_run(s + i, s + len, &kinds) - s);
         if (i >= len)
             break;
         /* inner punctuation that keeps the word whole */

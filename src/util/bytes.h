@@ -51,4 +51,54 @@ static inline bool bytes_same(const char *a, const char *b, size_t n)
     return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
 }
 
+/*
+ * Eight bytes at a time: the tokenizers read a word's letters as one
+ * 64-bit load.  A mask has bit 7 of each byte that passes; bytes are
+ * tested each on its own, so the byte order of the machine matters only
+ * to bytes_first().
+ */
+#define BYTES_ONES 0x0101010101010101u
+#define BYTES_TOP 0x8080808080808080u
+
+/* The bytes of t between lo and hi, both at most 0x7F; t must have bit 7
+ * of every byte clear (t = x & ~BYTES_TOP), so no sum carries into the
+ * next byte. */
+static inline uint64_t bytes_in_range(uint64_t t, unsigned lo, unsigned hi)
+{
+    return (t + (0x80u - lo) * BYTES_ONES) &
+           ~(t + (0x7Fu - hi) * BYTES_ONES) & BYTES_TOP;
+}
+
+/* The ASCII letters and digits of t (as for bytes_in_range()). */
+static inline uint64_t bytes_letters(uint64_t t)
+{
+    /* | 0x20 folds A-Z onto a-z and nothing else onto them */
+    return bytes_in_range(t | 0x20 * BYTES_ONES, 'a', 'z');
+}
+
+static inline uint64_t bytes_digits(uint64_t t)
+{
+    return bytes_in_range(t, '0', '9');
+}
+
+/* The index in memory of the first byte whose bit 7 is set in mask,
+ * which is not 0. */
+static inline unsigned bytes_first(uint64_t mask)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (unsigned)__builtin_ctzll(mask) >> 3;
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return (unsigned)__builtin_clzll(mask) >> 3;
+#else
+    unsigned char b[8];
+    memcpy(b, &mask, sizeof(b));
+    unsigned i = 0;
+    while (!(b[i] & 0x80))
+        i++;
+    return i;
+#endif
+}
+
 #endif /* CASUS_UTIL_BYTES_H */

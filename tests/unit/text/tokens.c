@@ -54,6 +54,32 @@ static void test_text_tokens__inner_joiners(void **state)
                         "W:ENDS W:WITH W:DASH P:- W:AND P:- W:START");
 }
 
+/* Runs are read eight bytes at a time: a run may end at any byte of a
+ * load, or past it, and only the bytes before its end say whether it is a
+ * number. */
+static void test_text_tokens__runs_across_loads(void **state)
+{
+    (void)state;
+    assert_string_equal(tokens("12345678901234567890 1234567890123456789X"),
+                        "N:12345678901234567890 "
+                        "W:1234567890123456789X");
+    assert_string_equal(tokens("ABCDEFGHIJKLMNOPQRSTUVWXYZ,"),
+                        "W:ABCDEFGHIJKLMNOPQRSTUVWXYZ P:,");
+    assert_string_equal(tokens("0123456X 01234567X 1234567 X"),
+                        "W:0123456X W:01234567X N:1234567 W:X");
+    /* letters after the end of a number, in the same load */
+    assert_string_equal(tokens("1234 ABCD 12,ABCDEFGH"),
+                        "N:1234 W:ABCD N:12 P:, W:ABCDEFGH");
+    /* a byte past ASCII is a letter wherever it falls */
+    assert_string_equal(
+        tokens("1234567\xC3\x9c 12\xC3\x9c" "45678 Z\xC3\x9cRICH"),
+        "W:1234567\xC3\x9c W:12\xC3\x9c" "45678 W:Z\xC3\x9cRICH");
+    /* every punctuation byte ends a run */
+    assert_string_equal(tokens("ABCDEFG(H) ABCDEFGH!IJ ABCDEFGH_ ABC@DEF"),
+                        "W:ABCDEFG P:( W:H P:) W:ABCDEFGH P:! W:IJ "
+                        "W:ABCDEFGH P:_ W:ABC P:@ W:DEF");
+}
+
 static void test_text_tokens__joined_words_are_marked(void **state)
 {
     (void)state;
@@ -91,6 +117,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_tokens__words_numbers_punctuation),
         cmocka_unit_test(test_text_tokens__inner_joiners),
+        cmocka_unit_test(test_text_tokens__runs_across_loads),
         cmocka_unit_test(test_text_tokens__joined_words_are_marked),
         cmocka_unit_test(test_text_tokens__numbers),
         cmocka_unit_test(test_text_tokens__non_ascii_bytes_are_letters),
