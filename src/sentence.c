@@ -649,6 +649,34 @@ static int classify(parse_state *ps)
                 }
             }
         }
+        /* casus: an unknown word of RE and a vowel ("reimposed",
+         * "reopens") is the verb it repeats, as "re-impose" is two words
+         * of which the second is found; a consonant after RE is too often
+         * part of the stem (RESENT, RECALL, REPRESENT) */
+        if (id < 0 && ps->opts.lemmas && t->type == T_NULL &&
+            t->len >= 6 && t->len < TEXT_WORD_MAX &&
+            !(i > 0 && t->cap && !ps->all_caps) && t->w[0] == 'R' &&
+            t->w[1] == 'E' && strchr("AEIOU", t->w[2]) != NULL) {
+            t->w = word + 2;
+            t->len = (uint16_t)(word_len - 2);
+            ws = wordcache_word(&ps->wc, d, t->w, t->len,
+                                map_hash(t->w, t->len));
+            id = best_entry(ps, i, &ps->wc, ws, &end, K_VERB);
+            if (id < 0 && ws && wordcache_lemma_may_verb(&ps->wc, d, ws)) {
+                lem_len = wordcache_lemma(&ps->wc, ws, lem);
+                if (lem_len > 0 && lem_len < sizeof(lem)) {
+                    t->w = lem;
+                    t->len = (uint16_t)lem_len;
+                    ws = wordcache_word(&ps->wc, d, lem, lem_len,
+                                        map_hash(lem, lem_len));
+                    id = best_entry(ps, i, &ps->wc, ws, &end, K_VERB);
+                }
+            }
+            if (id < 0) {
+                t->w = word;
+                t->len = word_len;
+            }
+        }
         /* function words (pronouns, determiners, conjunctions, WAS, BY,
          * ...) are TABARI's own types: a one-word dictionary entry does
          * not override them ("SHE_ [she]" in CAMEO.ECS) */
