@@ -487,6 +487,24 @@ static const char *implied_source(const coder_options *o, const char *code)
     return best;
 }
 
+/* casus: the live index of the THAT that opens the reported or relative
+ * clause of the verb at vs, when an actor stands between them, else -1.
+ * In "the US said that Iraq had attacked Kuwait" Iraq attacked, not the
+ * US; in "the aid that Japan sent to Chad" Japan sent it.  The verb's
+ * actors are then sought after the THAT only. */
+static long embedded_from(const parse_state *ps, long lo, long vs)
+{
+    bool actor = false;
+    for (long k = vs - 1; k > lo; k--) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (t->mention >= 0)
+            actor = true;
+        else if (tok_word(t, "THAT"))
+            return actor ? k : -1;
+    }
+    return -1;
+}
+
 /* Does an actor mention start the clause (after THE/A/AN)? */
 static bool clause_opens_with_actor(const parse_state *ps, const clause *clz)
 {
@@ -646,6 +664,11 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
         sel_pos(ps, tgt) > ve;
     const coder_options *o = &ps->opts;
     long lo = clz->first, hi = clz->last;
+    long that = o->that_subject ? embedded_from(ps, lo, vs) : -1;
+    if (that >= 0) {
+        lo = that + 1;
+        carried = sel_none();   /* the clause after THAT has its subject */
+    }
 
     /* source: in a later clause the subject carries over unless an
      * actor opens the clause (manual 7.6); otherwise the first actor

@@ -182,6 +182,9 @@ typedef struct coder_options {
                                default: ~COP) or e.g. "---" (---COP) */
     bool agentless_passive; /* casus: "were arrested" without BY: the
                                subject is the target */
+    bool that_subject;      /* casus: "said that Iraq attacked": a verb
+                               after THAT and an actor takes its actors
+                               after the THAT */
     struct {                /* casus IMPLIED: a code's usual source */
         char code[8];
         char actor[16];
