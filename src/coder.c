@@ -505,6 +505,106 @@ static long embedded_from(const parse_state *ps, long lo, long vs)
     return -1;
 }
 
+/* Is live token k a word of a verb whose root code is violence (18, 19
+ * or 20), as a verb or as a noun ("shelling", "an air strike")? */
+static bool violent_word(const parse_state *ps, long k)
+{
+    const tok *t = live_tok(ps, (size_t)k);
+    if (t->unit < 0)
+        return false;
+    const unit *u = &ps->units[t->unit];
+    const char *c = u->code;
+    if (ps->dict->entries[u->entry].kind != K_VERB || c == NULL)
+        return false;
+    return (c[0] == '1' && (c[1] == '8' || c[1] == '9')) ||
+           (c[0] == '2' && c[1] == '0');
+}
+
+/* casus: who did the violence of an agentless passive whose verb ends at
+ * ve, when a noun phrase after it names the act: "were killed in Israeli
+ * tank shelling" (an actor before the noun), "in an air strike by
+ * government forces" (the actor after BY).  Returns the mention or -1. */
+static int nominal_agent(const parse_state *ps, long ve, long hi)
+{
+    long k = ve + 1;
+    if (k > hi)
+        return -1;
+    const tok *t = live_tok(ps, (size_t)k);
+    if (!tok_word(t, "IN") && !tok_word(t, "DURING") && t->type != T_BY)
+        return -1;
+    int actor = -1;
+    for (k++; k <= hi && k <= ve + 7; k++) {
+        t = live_tok(ps, (size_t)k);
+        if (t->mention >= 0) {
+            if (actor < 0)
+                actor = t->mention;
+        } else if (violent_word(ps, k)) {
+            if (actor >= 0)
+                return actor;
+            while (k + 1 <= hi && violent_word(ps, k + 1))
+                k++;
+            if (k + 2 > hi || live_tok(ps, (size_t)k + 1)->type != T_BY)
+                return -1;
+            k += 2;
+            if (live_tok(ps, (size_t)k)->type == T_DET && k + 1 <= hi)
+                k++;
+            return live_tok(ps, (size_t)k)->mention;
+        } else if (t->type != T_DET && t->type != T_ADJ &&
+                   t->type != T_NUM && t->type != T_NULL) {
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* casus: the subject of an agentless passive at vs: the first actor in
+ * [lo, vs) after the last verb before vs, so that in "the group said
+ * eight people were killed" the sayer is not the one killed.  A verb in
+ * -ING does not end it ("workers demanding pay were arrested"). */
+static int passive_subject(const parse_state *ps, long lo, long vs)
+{
+    int subj = -1;
+    for (long k = vs - 1; k >= lo; k--) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (t->type == T_VERB && !(t->len > 4 &&
+                                   memcmp(t->w + t->len - 3, "ING", 3) == 0))
+            break;
+        if (t->mention >= 0 && !(k > lo && live_tok(ps, (size_t)k - 1)
+                                           ->mention == t->mention))
+            subj = t->mention;
+    }
+    return subj;
+}
+
+/* casus: "there were ten soldiers killed": THERE, a form of BE, then the
+ * actor right before the verb at vs (up to four words such as numbers,
+ * determiners and adjectives may come first) make a passive as WERE
+ * right before the verb does. */
+static bool existential_passive(const parse_state *ps, long lo, long vs)
+{
+    if (vs - 1 < lo)
+        return false;
+    const tok *pre = live_tok(ps, (size_t)vs - 1);
+    if (pre->mention < 0)
+        return false;
+    long k = ps->toks[ps->mentions[pre->mention].first].live_at - 1;
+    for (int n = 0; n < 4 && k >= lo; n++, k--) {
+        int type = live_tok(ps, (size_t)k)->type;
+        if (type != T_NUM && type != T_DET && type != T_ADJ &&
+            type != T_NULL)
+            break;
+    }
+    if (k - 1 < lo)
+        return false;
+    const tok *be = live_tok(ps, (size_t)k);
+    if (be->type != T_AUX && !tok_word(be, "ARE") && !tok_word(be, "IS"))
+        return false;
+    for (long j = k - 1; j >= lo && j >= k - 2; j--)
+        if (tok_word(live_tok(ps, (size_t)j), "THERE"))
+            return true;
+    return false;
+}
+
 /* Does an actor mention start the clause (after THE/A/AN)? */
 static bool clause_opens_with_actor(const parse_state *ps, const clause *clz)
 {
@@ -730,6 +830,8 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             else if (tok_word(t, "BE") || tok_word(t, "BEING"))
                 be = true;
         }
+        if (!aux && o->agentless_passive)
+            aux = existential_passive(ps, lo, vs);
         for (long k = ve + 1; k <= ve + 2 && k <= hi; k++)
             if (live_tok(ps, (size_t)k)->type == T_BY ||
                 tok_word(live_tok(ps, (size_t)k), "BY"))
@@ -757,14 +859,15 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             /* casus: "80 workers were taken into custody" names who was
              * acted on, not who acted: the subject before the verb is the
              * target, and no actor after the verb ("..., SP X said") is */
-            int subj = find_mention(ps, lo, vs - 1, 1, NULL, -1);
+            int subj = passive_subject(ps, lo, vs);
             if (subj >= 0)
                 tgt = sel_of(ps, subj);
             else if (cl > 0 && carried.m >= 0)
                 tgt = carried;      /* "... and three were wounded" */
             else
                 tgt = sel_none();
-            src = sel_none();
+            int agent = nominal_agent(ps, ve, hi);
+            src = agent >= 0 ? sel_of(ps, agent) : sel_none();
         }
     }
     /* casus: IMPLIED gives a code's usual actor when no source is named
