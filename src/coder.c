@@ -357,9 +357,12 @@ static bool tok_word(const tok *t, const char *w)
 
 /* First mention in live [a, b] (forward) or [b, a] (backward) whose
  * compare code differs from `other` and which is not a pronoun pointing
- * at mention `self` (-1: none). */
+ * at mention `self` (-1: none), nor a territory ("rebel-held") when
+ * skip_land: land is never a source, and a target only after the verb
+ * ("shelled rebel-held towns", not "from a rebel-held town, troops
+ * shelled ..."). */
 static int find_mention(const parse_state *ps, long a, long b, int dir,
-                        const char *other, int self)
+                        const char *other, int self, bool skip_land)
 {
     for (long k = a; dir > 0 ? k <= b : k >= b; k += dir) {
         const tok *t = live_tok(ps, (size_t)k);
@@ -372,6 +375,8 @@ static int find_mention(const parse_state *ps, long a, long b, int dir,
             continue;
         if (dir < 0 && k > 0 && k - 1 >= b &&
             live_tok(ps, (size_t)k - 1)->mention == t->mention)
+            continue;
+        if (skip_land && m->territory)
             continue;
         sel s = { t->mention, -1, NULL };
         if (other && strcmp(sel_cmp(ps, s), other) == 0)
@@ -777,18 +782,20 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
         const char *other = sel_set(tgt) ? sel_cmp(ps, tgt) : NULL;
         bool carry_ok = sel_set(carried) &&
             (!other || strcmp(sel_cmp(ps, carried), other) != 0);
-        int before = find_mention(ps, lo, vs - 1, 1, NULL, -1);
+        int before = find_mention(ps, lo, vs - 1, 1, NULL, -1, true);
         int m;
         if (carry_ok && cl > 0 && !clause_opens_with_actor(ps, clz)) {
             src = carried;
         } else if (o->def_source[0] && o->def_source_prior && before < 0 &&
                    !carry_ok) {
             src.def = o->def_source;
-        } else if ((m = find_mention(ps, lo, vs - 1, 1, other, -1)) >= 0) {
+        } else if ((m = find_mention(ps, lo, vs - 1, 1, other, -1,
+                                     true)) >= 0) {
             src = sel_of(ps, m);
         } else if (carry_ok) {
             src = carried;
-        } else if ((m = find_mention(ps, ve + 1, hi, 1, other, -1)) >= 0) {
+        } else if ((m = find_mention(ps, ve + 1, hi, 1, other, -1,
+                                     true)) >= 0) {
             src = sel_of(ps, m);
         } else if (o->def_source[0]) {
             src.def = o->def_source;
@@ -799,12 +806,13 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
         const char *other = sel_cmp(ps, src);
         int self = src.c < 0 && src.m >= 0 && !ps->mentions[src.m].pronoun ?
             src.m : -1;
-        int m = find_mention(ps, ve + 1, hi, 1, other, self);
+        int m = find_mention(ps, ve + 1, hi, 1, other, self, false);
         if (m >= 0) {
             tgt = sel_of(ps, m);
         } else if (o->def_target[0] && o->def_target_after) {
             tgt.def = o->def_target;
-        } else if ((m = find_mention(ps, vs - 1, lo, -1, other, self)) >= 0) {
+        } else if ((m = find_mention(ps, vs - 1, lo, -1, other, self,
+                                     true)) >= 0) {
             tgt = sel_of(ps, m);
         } else if (sel_is_compound(ps, src)) {
             tgt = src;
@@ -1010,7 +1018,8 @@ int coder_sentence(casus_coder *c, const char *text, size_t len,
         if (sel_set(clause_src)) {
             carried = clause_src;
         } else if (clause_has_verb) {
-            int m = find_mention(ps, clz->first, clz->last, 1, NULL, -1);
+            int m = find_mention(ps, clz->first, clz->last, 1, NULL, -1,
+                                 true);
             if (m >= 0)
                 carried = sel_of(ps, m);
         } else {

@@ -940,6 +940,53 @@ static mention *prep_actor(parse_state *ps, long a, long z)
     return c;
 }
 
+/* casus: is the phrase ending at token `last` joined by a hyphen to
+ * HELD, CONTROLLED or OCCUPIED?  "A rebel-held district" is land named
+ * by who holds it: the holder may lose it or be attacked there, but does
+ * nothing in the sentence. */
+static bool holds_territory(const parse_state *ps, size_t last)
+{
+    size_t n = last + 1;
+    if (n >= ps->n_toks)
+        return false;
+    const tok *a = &ps->toks[last], *b = &ps->toks[n];
+    if (b->start != a->end + 1 || a->end >= ps->text_len ||
+        ps->text[a->end] != '-')
+        return false;
+    return tok_is_word(b, "HELD", 4) || tok_is_word(b, "CONTROLLED", 10) ||
+           tok_is_word(b, "OCCUPIED", 8);
+}
+
+/* The participle of a territory ("rebel-held") after token `last` is an
+ * adjective, not a verb. */
+static void territory_adjective(parse_state *ps, size_t last)
+{
+    tok *held = &ps->toks[last + 1];
+    if (held->unit < 0) {
+        held->type = T_ADJ;
+        return;
+    }
+    unit *hv = &ps->units[held->unit];
+    if (hv->first != last + 1 || hv->type != T_VERB)
+        return;
+    hv->type = T_ADJ;
+    for (size_t k = hv->first; k <= hv->last; k++)
+        if (ps->toks[k].unit == held->unit)
+            ps->toks[k].type = T_ADJ;
+}
+
+/* Mark the mentions that name a territory, once agents are attached. */
+static void mark_territories(parse_state *ps)
+{
+    for (size_t i = 0; i < ps->n_mentions; i++) {
+        mention *m = &ps->mentions[i];
+        if (!m->pronoun && holds_territory(ps, m->last)) {
+            m->territory = 1;
+            territory_adjective(ps, m->last);
+        }
+    }
+}
+
 static int build_mentions(parse_state *ps)
 {
     uint8_t *has_agent = NULL;
@@ -1461,6 +1508,7 @@ int parse_sentence(parse_state *ps, const char *text, size_t len,
         return err;
     if ((err = build_mentions(ps)) < 0)
         return err;
+    mark_territories(ps);
     absorb_phrase_conjunctions(ps);
     if ((err = find_compounds(ps)) < 0)
         return err;
