@@ -357,12 +357,12 @@ static bool tok_word(const tok *t, const char *w)
 
 /* First mention in live [a, b] (forward) or [b, a] (backward) whose
  * compare code differs from `other` and which is not a pronoun pointing
- * at mention `self` (-1: none), nor a territory ("rebel-held") when
- * skip_land: land is never a source, and a target only after the verb
- * ("shelled rebel-held towns", not "from a rebel-held town, troops
+ * at mention `self` (-1: none), nor a place (mention.place) when
+ * skip_places: a place is never a source, and a target only after the
+ * verb ("shelled rebel-held towns", not "from a rebel-held town, troops
  * shelled ..."). */
 static int find_mention(const parse_state *ps, long a, long b, int dir,
-                        const char *other, int self, bool skip_land)
+                        const char *other, int self, bool skip_places)
 {
     for (long k = a; dir > 0 ? k <= b : k >= b; k += dir) {
         const tok *t = live_tok(ps, (size_t)k);
@@ -376,7 +376,7 @@ static int find_mention(const parse_state *ps, long a, long b, int dir,
         if (dir < 0 && k > 0 && k - 1 >= b &&
             live_tok(ps, (size_t)k - 1)->mention == t->mention)
             continue;
-        if (skip_land && m->territory)
+        if (skip_places && m->place)
             continue;
         sel s = { t->mention, -1, NULL };
         if (other && strcmp(sel_cmp(ps, s), other) == 0)

@@ -63,8 +63,10 @@ typedef struct mention {
     int16_t ref_compound;   /* pronoun: compound it refers to, or -1 */
     uint8_t pronoun;
     uint8_t forwarded;      /* a pronoun given the previous sentence's actor */
-    uint8_t territory;      /* casus: "rebel-held": names land by who holds
-                               it, so it may be a target, never a source */
+    uint8_t place;          /* casus: a place, not an actor acting: land
+                               by its holder ("rebel-held") or where one
+                               goes ("left for Beijing"); a target after
+                               the verb, never a source */
     uint8_t n_codes;
     char codes[MAX_CODES][CASUS_ACTOR_MAX];
     char base[CASUS_ACTOR_MAX];  /* code before agents, for compares */

@@ -975,14 +975,47 @@ static void territory_adjective(parse_state *ps, size_t last)
             ps->toks[k].type = T_ADJ;
 }
 
-/* Mark the mentions that name a territory, once agents are attached. */
+/* casus: is the actor starting at token `first` where someone goes: a
+ * destination after LEAVE FOR, FLY TO, ARRIVE IN ("before leaving for
+ * Beijing, Bush ...")?  A capital so placed is a place, not its
+ * government acting. */
+static bool is_destination(const parse_state *ps, size_t first)
+{
+    static const struct { const char *verb, *prep; } go[] = {
+        { "LEAVE", "FOR" }, { "LEAVES", "FOR" }, { "LEAVING", "FOR" },
+        { "LEFT", "FOR" }, { "DEPARTED", "FOR" }, { "DEPARTS", "FOR" },
+        { "FLY", "TO" }, { "FLIES", "TO" }, { "FLEW", "TO" },
+        { "FLYING", "TO" }, { "FLOWN", "TO" }, { "TRAVEL", "TO" },
+        { "TRAVELS", "TO" }, { "TRAVELLED", "TO" }, { "TRAVELED", "TO" },
+        { "TRAVELLING", "TO" }, { "TRAVELING", "TO" },
+        { "ARRIVE", "IN" }, { "ARRIVES", "IN" }, { "ARRIVED", "IN" },
+        { "ARRIVING", "IN" },
+    };
+    if (first < 2)
+        return false;
+    const tok *p = &ps->toks[first - 1], *v = &ps->toks[first - 2];
+    if (p->len > 3 || v->len < 3 || v->len > 10)
+        return false;
+    for (size_t i = 0; i < sizeof go / sizeof go[0]; i++)
+        if (tok_is_word(p, go[i].prep, strlen(go[i].prep)) &&
+            tok_is_word(v, go[i].verb, strlen(go[i].verb)))
+            return true;
+    return false;
+}
+
+/* Mark the mentions that name a place (land held by an actor, a
+ * destination), once agents are attached. */
 static void mark_territories(parse_state *ps)
 {
     for (size_t i = 0; i < ps->n_mentions; i++) {
         mention *m = &ps->mentions[i];
-        if (!m->pronoun && holds_territory(ps, m->last)) {
-            m->territory = 1;
+        if (m->pronoun)
+            continue;
+        if (holds_territory(ps, m->last)) {
+            m->place = 1;
             territory_adjective(ps, m->last);
+        } else if (is_destination(ps, m->first)) {
+            m->place = 1;
         }
     }
 }
