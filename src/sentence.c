@@ -1023,9 +1023,32 @@ static void mark_territories(parse_state *ps)
 static int build_mentions(parse_state *ps)
 {
     uint8_t *has_agent = NULL;
+    long prev = -1;     /* the last actor unit, and its mention */
     for (size_t u = 0; u < ps->n_units; u++) {
         if (ps->units[u].type != T_ACTOR)
             continue;
+        /* casus: a country right before one of its own institutions
+         * ("the U.S. State Department", USA then USAGOV) only repeats
+         * whose it is: one actor, the institution */
+        const unit *un = &ps->units[u];
+        if (prev >= 0 && ps->units[prev].last + 1 == un->first &&
+            ps->n_mentions > 0) {
+            mention *pm = &ps->mentions[ps->n_mentions - 1];
+            size_t n = strlen(pm->codes[0]);
+            if (pm->n_codes == 1 && n == 3 &&
+                strncmp(un->code, pm->codes[0], n) == 0 &&
+                strlen(un->code) > n && strchr(un->code, '/') == NULL) {
+                for (size_t k = un->first; k <= un->last; k++)
+                    if (ps->toks[k].unit == (int16_t)u)
+                        ps->toks[k].mention = (int16_t)(ps->n_mentions - 1);
+                pm->last = un->last;
+                set_codes(pm, un->code);
+                pm->entry = un->entry;
+                prev = -1;
+                continue;
+            }
+        }
+        prev = (long)u;
         int id = new_mention(ps, ps->units[u].first, ps->units[u].last,
                              (int)u);
         if (id < 0)
