@@ -610,6 +610,16 @@ static bool existential_passive(const parse_state *ps, long lo, long vs)
     return false;
 }
 
+/* casus: is mention m where someone goes by a word other than verb unit
+ * u?  "Bans on travel to Canada against Russian officers" target the
+ * officers, not Canada; "Putin arrived in Beijing" targets Beijing. */
+static bool elsewhere(const parse_state *ps, int m, size_t u)
+{
+    const mention *mm = &ps->mentions[m];
+    return mm->place == PLACE_DESTINATION &&
+           ps->toks[mm->went_by].unit != (int16_t)u;
+}
+
 /* Does an actor mention start the clause (after THE/A/AN)? */
 static bool clause_opens_with_actor(const parse_state *ps, const clause *clz)
 {
@@ -807,6 +817,11 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
         int self = src.c < 0 && src.m >= 0 && !ps->mentions[src.m].pronoun ?
             src.m : -1;
         int m = find_mention(ps, ve + 1, hi, 1, other, self, false);
+        while (m >= 0 && elsewhere(ps, m, u)) {
+            long next = ps->toks[ps->mentions[m].last].live_at + 1;
+            m = next > 0 && next <= hi ?
+                find_mention(ps, next, hi, 1, other, self, false) : -1;
+        }
         if (m >= 0) {
             tgt = sel_of(ps, m);
         } else if (o->def_target[0] && o->def_target_after) {

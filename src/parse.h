@@ -56,6 +56,8 @@ typedef struct unit {
 
 #define MAX_CODES 8
 
+enum { PLACE_NONE = 0, PLACE_HELD, PLACE_DESTINATION };
+
 typedef struct mention {
     uint16_t first, last;   /* token span, agents included */
     int16_t compound;       /* compound id or -1 */
@@ -63,10 +65,12 @@ typedef struct mention {
     int16_t ref_compound;   /* pronoun: compound it refers to, or -1 */
     uint8_t pronoun;
     uint8_t forwarded;      /* a pronoun given the previous sentence's actor */
-    uint8_t place;          /* casus: a place, not an actor acting: land
-                               by its holder ("rebel-held") or where one
-                               goes ("left for Beijing"); a target after
-                               the verb, never a source */
+    uint8_t place;          /* casus: a place, not an actor acting:
+                               PLACE_HELD, land by its holder
+                               ("rebel-held"), or PLACE_DESTINATION, where
+                               one goes ("left for Beijing"); never a
+                               source (coder.c says when a target) */
+    uint16_t went_by;       /* PLACE_DESTINATION: token of the going word */
     uint8_t n_codes;
     char codes[MAX_CODES][CASUS_ACTOR_MAX];
     char base[CASUS_ACTOR_MAX];  /* code before agents, for compares */

@@ -976,10 +976,11 @@ static void territory_adjective(parse_state *ps, size_t last)
 }
 
 /* casus: is the actor starting at token `first` where someone goes: a
- * destination after LEAVE FOR, FLY TO, ARRIVE IN ("before leaving for
- * Beijing, Bush ...")?  A capital so placed is a place, not its
- * government acting. */
-static bool is_destination(const parse_state *ps, size_t first)
+ * destination after LEAVE FOR, FLY TO, ARRIVE IN and perhaps THE
+ * ("before leaving for Beijing, Bush ...")?  A capital so placed is a
+ * place, not its government acting.  Returns the going word's token, or
+ * -1. */
+static long destination_of(const parse_state *ps, size_t first)
 {
     static const struct { const char *verb, *prep; } go[] = {
         { "LEAVE", "FOR" }, { "LEAVES", "FOR" }, { "LEAVING", "FOR" },
@@ -991,16 +992,19 @@ static bool is_destination(const parse_state *ps, size_t first)
         { "ARRIVE", "IN" }, { "ARRIVES", "IN" }, { "ARRIVED", "IN" },
         { "ARRIVING", "IN" },
     };
-    if (first < 2)
-        return false;
-    const tok *p = &ps->toks[first - 1], *v = &ps->toks[first - 2];
+    size_t k = first;
+    if (k > 0 && ps->toks[k - 1].type == T_DET)
+        k--;
+    if (k < 2)
+        return -1;
+    const tok *p = &ps->toks[k - 1], *v = &ps->toks[k - 2];
     if (p->len > 3 || v->len < 3 || v->len > 10)
-        return false;
+        return -1;
     for (size_t i = 0; i < sizeof go / sizeof go[0]; i++)
         if (tok_is_word(p, go[i].prep, strlen(go[i].prep)) &&
             tok_is_word(v, go[i].verb, strlen(go[i].verb)))
-            return true;
-    return false;
+            return (long)(k - 2);
+    return -1;
 }
 
 /* Mark the mentions that name a place (land held by an actor, a
@@ -1011,11 +1015,13 @@ static void mark_territories(parse_state *ps)
         mention *m = &ps->mentions[i];
         if (m->pronoun)
             continue;
+        long went_by;
         if (holds_territory(ps, m->last)) {
-            m->place = 1;
+            m->place = PLACE_HELD;
             territory_adjective(ps, m->last);
-        } else if (is_destination(ps, m->first)) {
-            m->place = 1;
+        } else if ((went_by = destination_of(ps, m->first)) >= 0) {
+            m->place = PLACE_DESTINATION;
+            m->went_by = (uint16_t)went_by;
         }
     }
 }
