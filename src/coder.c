@@ -853,8 +853,11 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             else if (tok_word(t, "BE") || tok_word(t, "BEING"))
                 be = true;
         }
+        /* the passive's subject is the actor right before the verb when
+         * no auxiliary stands between them (below) */
+        bool bare = false;
         if (!aux && o->agentless_passive)
-            aux = existential_passive(ps, lo, vs);
+            aux = bare = existential_passive(ps, lo, vs);
         for (long k = ve + 1; k <= ve + 2 && k <= hi; k++)
             if (live_tok(ps, (size_t)k)->type == T_BY ||
                 tok_word(live_tok(ps, (size_t)k), "BY"))
@@ -870,6 +873,20 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
              tok_word(live_tok(ps, (size_t)ve + 1), "BY")) &&
             vt->len > 3 && vt->w[vt->len - 2] == 'E' &&
             (vt->w[vt->len - 1] == 'D' || vt->w[vt->len - 1] == 'N');
+        /* casus: and so is a participle of blame (11) or coercion (17)
+         * right after an actor and right before OF, FOR, ON or IN
+         * ("officials accused of war crimes", "activists jailed for a
+         * protest"): the active verb would take its object first */
+        if (!aux && !reduced && o->agentless_passive && pre &&
+            pre->mention >= 0 && !ps->mentions[pre->mention].pronoun &&
+            vs == ve && ve + 1 <= hi && code[0] == '1' &&
+            (code[1] == '1' || code[1] == '7') && vt->len > 3 &&
+            vt->w[vt->len - 2] == 'E' &&
+            (vt->w[vt->len - 1] == 'D' || vt->w[vt->len - 1] == 'N')) {
+            const tok *p = live_tok(ps, (size_t)ve + 1);
+            aux = bare = tok_word(p, "OF") || tok_word(p, "FOR") ||
+                         tok_word(p, "ON") || tok_word(p, "IN");
+        }
         /* a source found after the verb is already the BY agent ("cases
          * are being investigated by the CID"): nothing to swap */
         if ((aux || be || reduced) && by) {
@@ -882,7 +899,7 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             /* casus: "80 workers were taken into custody" names who was
              * acted on, not who acted: the subject before the verb is the
              * target, and no actor after the verb ("..., SP X said") is */
-            int subj = passive_subject(ps, lo, vs);
+            int subj = bare ? pre->mention : passive_subject(ps, lo, vs);
             if (subj >= 0)
                 tgt = sel_of(ps, subj);
             else if (cl > 0 && carried.m >= 0)
