@@ -1196,7 +1196,7 @@ int coder_emit(casus_coder *c, const char *doc_id, int sentence,
         counted = takes_counts(c->cands[i].code);
     if (counted)
         counts_extract(c->ps.text, c->ps.text_len, &cn);
-    if (c->n_cands > 0) {
+    if (c->n_cands > 0 && c->ps.may_name_day) {
         /* the day the sentence names, else the document's */
         if (dates_resolve(c->ps.text, c->ps.text_len, date, day))
             date = day;

@@ -576,6 +576,29 @@ static bool date_at(const scan *sc, const char *text, size_t len, int i,
 /* Public                                                              */
 /* ------------------------------------------------------------------ */
 
+bool dates_may_begin(const char *w, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (is_digit(w[i]))
+            return true;
+        if (!is_alpha(w[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && is_alpha(w[j]))
+            j++;
+        /* what tokenize() asks of a word, but in any case */
+        const lexeme *e = lookup(keywords, w + i, (unsigned)(j - i));
+        if ((e != NULL && begins_expression(e->word)) ||
+            lookup(calendar, w + i, (unsigned)(j - i)) != NULL)
+            return true;
+        i = j;
+    }
+    return false;
+}
+
 bool dates_resolve(const char *text, size_t len, const char *doc_date,
                    char out[11])
 {

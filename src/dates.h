@@ -64,4 +64,16 @@
 bool dates_resolve(const char *text, size_t len, const char *doc_date,
                    char out[11]);
 
+/*
+ * May the word of n bytes at w be where a date expression begins?  True
+ * when it holds a digit, or a run of ASCII letters (in any case) that
+ * names a month or a weekday or begins a relative expression
+ * ("yesterday", "last", "this morning").  dates_resolve() finds nothing
+ * in a sentence none of whose words may begin one, so a caller that has
+ * cut the sentence into words, with every letter and digit of the text
+ * in them and the words' runs of letters as the text has them, may skip
+ * it (the coder asks once per word it meets, in its word cache).
+ */
+bool dates_may_begin(const char *w, size_t n);
+
 #endif

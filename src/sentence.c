@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "dates.h"
 #include "parse.h"
 #include "wordcache.h"
 
@@ -256,6 +257,8 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             s = (const unsigned char *)ps->fold.buf;
             len = ps->fold.len;
             fm = &ps->fmap;
+            /* the fold joins what the text's bytes part ("Mayé") */
+            ps->may_name_day = true;
         }
     }
     /* room for every token and word: a token takes at least one byte
@@ -331,8 +334,12 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             }
             i = (size_t)(p - s);
             bl = (size_t)(o - out);
-            if (i >= len || bl >= 63 || word_bytes[s[i]] == WB_NONE)
+            if (i >= len || word_bytes[s[i]] == WB_NONE)
                 break;
+            if (bl >= 63) {
+                ps->may_name_day = true;    /* a run of letters cut */
+                break;
+            }
             /* a period, or a byte that may begin a mapped mark */
             c = s[i];
             step = 1;
@@ -385,15 +392,19 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
                     if (ascii_lower(orig[q]))
                         pt->allcap = 0;
             }
-            if (nt)
+            if (nt) {
                 push_tok(ps, "N'T", 3, false, (uint32_t)ORIG(end - nt),
                          (uint32_t)ORIG(end), T_NULL);
+                ps->may_name_day = true;    /* a run of letters cut */
+            }
         }
         if (i == start)
             i++;
     }
 #undef ORIG
 #undef LOWER_AT
+    if (ps->n_toks >= MAX_TOKS)
+        ps->may_name_day = true;    /* words may have been left out */
     return 0;
 }
 
@@ -621,6 +632,7 @@ static int classify(parse_state *ps)
         if (t->type != T_COMMA && t->type != T_QUOTE) {
             ws = wordcache_word(&ps->wc, d, t->w, t->len, t->hash);
             id = best_entry(ps, i, &ps->wc, ws, &end, -1);
+            ps->may_name_day |= wordcache_may_begin_date(ws);
         }
         /* LEMMAS (casus extension): a word no entry matches tries its verb
          * lemma, so "sought" finds SEEK_ without a { SOUGHT_ } line */
@@ -777,10 +789,14 @@ static int classify(parse_state *ps)
             ps->toks[pos[k]].type = u->type;
         }
         ps->n_units++;
-        /* words skipped inside the phrase are typed on their own */
-        do
+        /* words skipped inside the phrase are typed on their own; the
+         * phrase's own words are not looked up */
+        do {
             i++;
-        while (i < ps->n_toks && ps->toks[i].unit >= 0);
+            if (i < ps->n_toks && ps->toks[i].unit >= 0 && !ps->may_name_day)
+                ps->may_name_day = dates_may_begin(ps->toks[i].w,
+                                                   ps->toks[i].len);
+        } while (i < ps->n_toks && ps->toks[i].unit >= 0);
     }
     return 0;
 }
@@ -1559,6 +1575,7 @@ int parse_sentence(parse_state *ps, const char *text, size_t len,
     ps->n_toks = ps->n_units = ps->n_mentions = ps->n_compounds = 0;
     ps->n_live = ps->n_clauses = 0;
     ps->discard = ps->complex = false;
+    ps->may_name_day = false;
     ps->why_complex = NULL;
     ps->time_shift = 0;
     ps->text = text;

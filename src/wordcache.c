@@ -14,6 +14,7 @@
 
 #include "alloc.h"
 #include "bytes.h"
+#include "dates.h"
 #include "text.h"
 
 #define WC_SLOTS (1u << 15)         /* a power of two */
@@ -31,6 +32,7 @@ struct wc_slot {
     uint16_t n_cands;
     uint16_t lemma_len;     /* WC_LEMMA_UNKNOWN until asked for */
     uint8_t lemma_verb;     /* WC_VERB_*: wordcache_lemma_may_verb() */
+    bool date;              /* dates_may_begin() of the word */
 };
 
 enum { WC_VERB_UNKNOWN = 0, WC_VERB_NO, WC_VERB_MAYBE };
@@ -151,6 +153,7 @@ wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
                 wc->cands_len += (size_t)nc;
                 s->lemma_len = WC_LEMMA_UNKNOWN;
                 s->lemma_verb = WC_VERB_UNKNOWN;
+                s->date = dates_may_begin(w, n);
                 wc->n_used++;
                 return s;
             }
@@ -198,4 +201,9 @@ bool wordcache_lemma_may_verb(wordcache *wc, const casus_dict *d,
         s->lemma_verb = verbs ? WC_VERB_MAYBE : WC_VERB_NO;
     }
     return s->lemma_verb == WC_VERB_MAYBE;
+}
+
+bool wordcache_may_begin_date(const wc_slot *s)
+{
+    return s == NULL || s->date;
 }

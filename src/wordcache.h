@@ -85,4 +85,8 @@ size_t wordcache_lemma(wordcache *wc, wc_slot *s, char *out);
 bool wordcache_lemma_may_verb(wordcache *wc, const casus_dict *d,
                               wc_slot *s);
 
+/* dates_may_begin() of the slot's word, found when the word was first
+ * seen.  A NULL slot (a word not kept) may. */
+bool wordcache_may_begin_date(const wc_slot *s);
+
 #endif

@@ -221,6 +221,34 @@ static void test_dates__null_and_truncated_text(void **state)
     assert_false(dates_resolve("on 2019-04-1", 11, "2019-04-12", out));
 }
 
+/* Which words may begin a date expression: a digit anywhere, or a run
+ * of letters naming a month or weekday or opening a relative expression,
+ * in any case; the coder skips dates_resolve() for a sentence with
+ * none. */
+static void test_dates__words_that_may_begin_one(void **state)
+{
+    (void)state;
+    static const char *const yes[] = {
+        "1999", "5TH", "A5", "COVID-19", "MARCH", "march", "MAR", "SEPT",
+        "TUESDAY", "tuesday", "YESTERDAY", "TODAY", "TONIGHT", "LAST",
+        "NEXT", "PREVIOUS", "MORNING", "EVENING", "AFTERNOON", "NIGHT",
+        "MONDAY'S", "O'MONDAY", "U.S.-JAN", "MAY",
+    };
+    static const char *const no[] = {
+        "", "THE", "WILL", "DUE", "UNTIL", "WEEK", "YEAR", "MONTH", "MAYOR",
+        "MARCHED", "TUESDAYS", "LASTING", "NEXTEL", "'", "U.S.", "SAID",
+    };
+    for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+        if (!dates_may_begin(yes[i], strlen(yes[i])))
+            fail_msg("'%s' may begin a date", yes[i]);
+    for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+        if (dates_may_begin(no[i], strlen(no[i])))
+            fail_msg("'%s' begins no date", no[i]);
+    /* only the n bytes given are read */
+    assert_false(dates_may_begin("THE1", 3));
+    assert_true(dates_may_begin("TODAYS", 5));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +263,7 @@ int main(void)
         cmocka_unit_test(test_dates__word_forms),
         cmocka_unit_test(test_dates__future_words),
         cmocka_unit_test(test_dates__null_and_truncated_text),
+        cmocka_unit_test(test_dates__words_that_may_begin_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
