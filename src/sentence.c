@@ -998,27 +998,27 @@ static void territory_adjective(parse_state *ps, size_t last)
  * -1. */
 static long destination_of(const parse_state *ps, size_t first)
 {
-    static const struct { const char *verb, *prep; } go[] = {
-        { "LEAVE", "FOR" }, { "LEAVES", "FOR" }, { "LEAVING", "FOR" },
-        { "LEFT", "FOR" }, { "DEPARTED", "FOR" }, { "DEPARTS", "FOR" },
-        { "FLY", "TO" }, { "FLIES", "TO" }, { "FLEW", "TO" },
-        { "FLYING", "TO" }, { "FLOWN", "TO" }, { "TRAVEL", "TO" },
-        { "TRAVELS", "TO" }, { "TRAVELLED", "TO" }, { "TRAVELED", "TO" },
-        { "TRAVELLING", "TO" }, { "TRAVELING", "TO" },
-        { "ARRIVE", "IN" }, { "ARRIVES", "IN" }, { "ARRIVED", "IN" },
-        { "ARRIVING", "IN" },
-    };
+    /* the going words of each preposition, NULL-ended */
+    static const char *const for_[] = { "LEAVE", "LEAVES", "LEAVING",
+        "LEFT", "DEPARTED", "DEPARTS", NULL };
+    static const char *const to[] = { "FLY", "FLIES", "FLEW", "FLYING",
+        "FLOWN", "TRAVEL", "TRAVELS", "TRAVELLED", "TRAVELED", "TRAVELLING",
+        "TRAVELING", NULL };
+    static const char *const in[] = { "ARRIVE", "ARRIVES", "ARRIVED",
+        "ARRIVING", NULL };
     size_t k = first;
     if (k > 0 && ps->toks[k - 1].type == T_DET)
         k--;
     if (k < 2)
         return -1;
     const tok *p = &ps->toks[k - 1], *v = &ps->toks[k - 2];
-    if (p->len > 3 || v->len < 3 || v->len > 10)
+    if (p->len < 2 || p->len > 3 || v->len < 3 || v->len > 10)
         return -1;
-    for (size_t i = 0; i < sizeof go / sizeof go[0]; i++)
-        if (tok_is_word(p, go[i].prep, strlen(go[i].prep)) &&
-            tok_is_word(v, go[i].verb, strlen(go[i].verb)))
+    const char *const *verbs = tok_is_word(p, "FOR", 3) ? for_ :
+                               tok_is_word(p, "TO", 2) ? to :
+                               tok_is_word(p, "IN", 2) ? in : NULL;
+    for (; verbs != NULL && *verbs != NULL; verbs++)
+        if (strcmp(v->w, *verbs) == 0)     /* words end with a NUL */
             return (long)(k - 2);
     return -1;
 }
