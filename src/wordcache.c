@@ -21,7 +21,8 @@
 #define WC_MAX_WORDS (WC_SLOTS / 2) /* probes stay short */
 #define WC_CHARS (WC_MAX_WORDS * 24u)
 #define WC_CANDS (1u << 16)
-#define WC_LEMMA_UNKNOWN UINT16_MAX
+#define WC_KEEP (WC_MAX_WORDS / 2)  /* words kept when the table is full */
+#define WC_LEMMA_UNKNOWN UINT8_MAX
 
 struct wc_slot {
     uint32_t hash;
@@ -30,10 +31,14 @@ struct wc_slot {
     uint32_t lemma;         /* offset of its lemma in chars */
     uint16_t key_len;       /* 0: the slot is empty */
     uint16_t n_cands;
-    uint16_t lemma_len;     /* WC_LEMMA_UNKNOWN until asked for */
+    uint8_t lemma_len;      /* WC_LEMMA_UNKNOWN until asked for */
     uint8_t lemma_verb;     /* WC_VERB_*: wordcache_lemma_may_verb() */
+    uint8_t hits;           /* times found since it came or was kept,
+                               up to UINT8_MAX */
     bool date;              /* dates_may_begin() of the word */
 };
+
+_Static_assert(TEXT_WORD_MAX < WC_LEMMA_UNKNOWN, "a lemma's length fits");
 
 enum { WC_VERB_UNKNOWN = 0, WC_VERB_NO, WC_VERB_MAYBE };
 
@@ -43,7 +48,12 @@ int wordcache_init(wordcache *wc)
     wc->slots = cs_calloc(WC_SLOTS, sizeof(*wc->slots));
     wc->chars = cs_malloc(WC_CHARS);
     wc->cands = cs_malloc(WC_CANDS * sizeof(*wc->cands));
-    if (wc->slots == NULL || wc->chars == NULL || wc->cands == NULL) {
+    wc->spare_slots = cs_malloc(WC_SLOTS * sizeof(*wc->spare_slots));
+    wc->spare_chars = cs_malloc(WC_CHARS);
+    wc->spare_cands = cs_malloc(WC_CANDS * sizeof(*wc->spare_cands));
+    if (wc->slots == NULL || wc->chars == NULL || wc->cands == NULL ||
+        wc->spare_slots == NULL || wc->spare_chars == NULL ||
+        wc->spare_cands == NULL) {
         wordcache_dispose(wc);
         return CASUS_ENOMEM;
     }
@@ -55,6 +65,9 @@ void wordcache_dispose(wordcache *wc)
     cs_free(wc->slots);
     cs_free(wc->chars);
     cs_free(wc->cands);
+    cs_free(wc->spare_slots);
+    cs_free(wc->spare_chars);
+    cs_free(wc->spare_cands);
     memset(wc, 0, sizeof(*wc));
 }
 
@@ -62,6 +75,68 @@ static void clear(wordcache *wc)
 {
     memset(wc->slots, 0, WC_SLOTS * sizeof(*wc->slots));
     wc->n_used = wc->chars_len = wc->cands_len = 0;
+}
+
+/*
+ * Keep the words found most often since the table was last full, at most
+ * WC_KEEP of them, and forget the rest: a full table is not emptied, as
+ * then the commonest words (THE, SAID, POLICE) would each cost a first
+ * sight again.  The kept words are copied to the spare tables, with
+ * their candidates and lemmas, and the tables change places; a kept word
+ * keeps half its hits, so that one missing for a while is not kept for
+ * ever.
+ */
+static void keep_frequent(wordcache *wc)
+{
+    /* the fewest hits a kept word has: the least that keeps <= WC_KEEP */
+    size_t with[UINT8_MAX + 1] = { 0 };
+    for (size_t i = 0; i < WC_SLOTS; i++)
+        if (wc->slots[i].key_len != 0)
+            with[wc->slots[i].hits]++;
+    unsigned least = UINT8_MAX + 1;
+    size_t kept = 0;
+    while (least > 1 && kept + with[least - 1] <= WC_KEEP)
+        kept += with[--least];
+
+    wc_slot *const to = wc->spare_slots;
+    memset(to, 0, WC_SLOTS * sizeof(*to));
+    size_t n_chars = 0, n_cands = 0, n_used = 0;
+    for (size_t i = 0; i < WC_SLOTS; i++) {
+        const wc_slot *s = &wc->slots[i];
+        if (s->key_len == 0 || s->hits < least)
+            continue;
+        size_t k = s->hash & (WC_SLOTS - 1);
+        while (to[k].key_len != 0)
+            k = (k + 1) & (WC_SLOTS - 1);
+        wc_slot *t = &to[k];
+        *t = *s;
+        t->hits = s->hits / 2;  /* an old count fades */
+        t->key = (uint32_t)n_chars;
+        memcpy(wc->spare_chars + n_chars, wc->chars + s->key, s->key_len);
+        n_chars += s->key_len;
+        if (s->lemma_len != WC_LEMMA_UNKNOWN) {
+            t->lemma = (uint32_t)n_chars;
+            memcpy(wc->spare_chars + n_chars, wc->chars + s->lemma,
+                   s->lemma_len);
+            n_chars += s->lemma_len;
+        }
+        t->cands = (uint32_t)n_cands;
+        memcpy(wc->spare_cands + n_cands, wc->cands + s->cands,
+               s->n_cands * sizeof(*wc->cands));
+        n_cands += s->n_cands;
+        n_used++;
+    }
+    wc->spare_slots = wc->slots;
+    wc->slots = to;
+    char *const chars = wc->spare_chars;
+    wc->spare_chars = wc->chars;
+    wc->chars = chars;
+    wc_cand *const cands = wc->spare_cands;
+    wc->spare_cands = wc->cands;
+    wc->cands = cands;
+    wc->n_used = n_used;
+    wc->chars_len = n_chars;
+    wc->cands_len = n_cands;
 }
 
 /* The endings the first word of e's phrase takes: its last word's when
@@ -128,7 +203,7 @@ wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
 {
     if (n == 0 || n > TEXT_WORD_MAX)
         return NULL;
-    for (int tries = 0; tries < 2; tries++) {
+    for (int tries = 0; tries < 3; tries++) {
         size_t i = h & (WC_SLOTS - 1);
         wc_slot *s;
         for (;; i = (i + 1) & (WC_SLOTS - 1)) {
@@ -136,8 +211,10 @@ wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
             if (s->key_len == 0)
                 break;
             if (s->hash == h && s->key_len == n &&
-                bytes_same(wc->chars + s->key, w, n))
+                bytes_same(wc->chars + s->key, w, n)) {
+                s->hits += s->hits < UINT8_MAX;
                 return s;
+            }
         }
         /* a new word: room for it and its candidates? */
         if (wc->n_used < WC_MAX_WORDS && wc->chars_len + n <= WC_CHARS) {
@@ -153,12 +230,18 @@ wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
                 wc->cands_len += (size_t)nc;
                 s->lemma_len = WC_LEMMA_UNKNOWN;
                 s->lemma_verb = WC_VERB_UNKNOWN;
+                s->hits = 0;
                 s->date = dates_may_begin(w, n);
                 wc->n_used++;
                 return s;
             }
         }
-        clear(wc);
+        /* full: keep the frequent words, and if that leaves no room,
+         * none */
+        if (tries == 0)
+            keep_frequent(wc);
+        else
+            clear(wc);
     }
     return NULL;    /* more candidates than the whole table holds */
 }
@@ -183,7 +266,7 @@ size_t wordcache_lemma(wordcache *wc, wc_slot *s, char *out)
     if (len <= TEXT_WORD_MAX && wc->chars_len + len <= WC_CHARS) {
         memcpy(wc->chars + wc->chars_len, out, len);
         s->lemma = (uint32_t)wc->chars_len;
-        s->lemma_len = (uint16_t)len;
+        s->lemma_len = (uint8_t)len;
         wc->chars_len += len;
     }
     return len;

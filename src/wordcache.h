@@ -6,9 +6,10 @@
  * ACCEPTED), and its verb lemma costs a walk through WordNet's tables.
  * News repeats its words, so a parse remembers both for each distinct
  * word in a bounded table: the entries whose first word matches the
- * word, and its lemma.  When the table is full it is emptied and
- * refilled.  Nothing is allocated after wordcache_init(), and what a word
- * is given never depends on which words came before it.
+ * word, and its lemma.  When the table is full, the words met most
+ * often since the last time are kept, about half of it, and the rest
+ * are forgotten.  Nothing is allocated after wordcache_init(), and what a
+ * word is given never depends on which words came before it.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -41,9 +42,14 @@ typedef struct wordcache {
     size_t chars_len;
     wc_cand *cands;     /* every word's candidates, in runs */
     size_t cands_len;
+    /* tables of the same sizes, which the words kept are copied to when
+     * the table is full, and which then change places with the others */
+    wc_slot *spare_slots;
+    char *spare_chars;
+    wc_cand *spare_cands;
 } wordcache;
 
-#define WORDCACHE_INIT { NULL, 0, NULL, 0, NULL, 0 }
+#define WORDCACHE_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, NULL, NULL }
 
 /* Allocate the tables.  Returns 0 or CASUS_ENOMEM. */
 int wordcache_init(wordcache *wc);

@@ -3,9 +3,10 @@
  *
  * wordcache_cands must give exactly the entries whose first word matches
  * the word, as a scan of every entry finds them, whether the word is new,
- * remembered, or seen again after the table was emptied; wordcache_lemma
+ * remembered, or seen again after the table filled; wordcache_lemma
  * must give what text_lemma_verb gives, and wordcache_lemma_may_verb
- * whether that lemma begins a verb.
+ * whether that lemma begins a verb.  A full table keeps the words that
+ * came back since it last filled.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -144,7 +145,7 @@ static void test_wordcache__cands_are_the_matching_entries(void **state)
     wordcache_dispose(&wc);
 }
 
-static void test_wordcache__a_full_table_is_emptied_and_refilled(void **state)
+static void test_wordcache__a_full_table_is_refilled(void **state)
 {
     (void)state;
     wordcache wc;
@@ -176,6 +177,52 @@ static void test_wordcache__a_full_table_is_emptied_and_refilled(void **state)
         assert_int_equal(wordcache_lemma(&wc, s, lem), 4);
         assert_string_equal(lem, "SEEK");
     }
+    wordcache_dispose(&wc);
+}
+
+/* A full table keeps the words found again since it last filled, with
+ * their candidates and lemmas, and forgets the words met once. */
+static void test_wordcache__frequent_words_outlive_a_full_table(void **state)
+{
+    (void)state;
+    wordcache wc;
+    assert_int_equal(wordcache_init(&wc), 0);
+    char lem[TEXT_WORD_MAX + 1], w[32];
+    for (int round = 0; round < 3; round++)
+        for (size_t i = 0; i < N_WORDS; i++)
+            assert_cands(&wc, words[i]);
+    wc_slot *s = wordcache_word(&wc, dict, "SOUGHT", 6,
+                                map_hash("SOUGHT", 6));
+    assert_int_equal(wordcache_lemma(&wc, s, lem), 4);
+    wordcache_word(&wc, dict, "ONCE", 4, map_hash("ONCE", 4));
+    /* words met once, among which the others come back, as common words
+     * do in news, until the table has filled three times; the test looks
+     * right after the third */
+    int fills = 0;
+    for (int k = 0; fills < 3; k++) {
+        int n = snprintf(w, sizeof(w), "FILLER%d", k);
+        const size_t before = wc.n_used;
+        assert_non_null(wordcache_word(&wc, dict, w, (size_t)n,
+                                       map_hash(w, (size_t)n)));
+        fills += wc.n_used < before;
+        if (k % 1000 == 0 && fills < 3) {
+            for (size_t i = 0; i < N_WORDS; i++)
+                wordcache_word(&wc, dict, words[i], strlen(words[i]),
+                               map_hash(words[i], strlen(words[i])));
+            wordcache_word(&wc, dict, "SOUGHT", 6, map_hash("SOUGHT", 6));
+        }
+    }
+    /* found again without a first sight: the table does not grow */
+    const size_t used = wc.n_used;
+    for (size_t i = 0; i < N_WORDS; i++)
+        assert_cands(&wc, words[i]);
+    s = wordcache_word(&wc, dict, "SOUGHT", 6, map_hash("SOUGHT", 6));
+    assert_int_equal(wc.n_used, used);
+    assert_int_equal(wordcache_lemma(&wc, s, lem), 4);
+    assert_string_equal(lem, "SEEK");
+    /* a word met once was forgotten */
+    wordcache_word(&wc, dict, "ONCE", 4, map_hash("ONCE", 4));
+    assert_int_equal(wc.n_used, used + 1);
     wordcache_dispose(&wc);
 }
 
@@ -235,7 +282,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wordcache__cands_are_the_matching_entries),
-        cmocka_unit_test(test_wordcache__a_full_table_is_emptied_and_refilled),
+        cmocka_unit_test(test_wordcache__a_full_table_is_refilled),
+        cmocka_unit_test(test_wordcache__frequent_words_outlive_a_full_table),
         cmocka_unit_test(test_wordcache__a_word_too_long_has_no_slot),
         cmocka_unit_test(test_wordcache__a_lemma_may_find_a_verb),
     };
