@@ -1,11 +1,13 @@
 /*
- * bytes.h - equality of short byte strings
+ * bytes.h - short byte strings, a word at a time
  *
  * The word cache, the place finder's word lists and the hash maps compare
  * words of a few bytes, most often after their hashes already agree.  A
  * call of memcmp() costs more than such a compare, and a byte loop takes
  * a branch per byte; bytes_same() reads at most two overlapping loads of
- * each string and never a byte past either.
+ * each string and never a byte past either.  The place finder's
+ * tokenizer classifies eight bytes at once with bytes_letters() and
+ * bytes_digits().
  *
  * SPDX-License-Identifier: MIT
  */
@@ -69,7 +71,8 @@ static inline uint64_t bytes_in_range(uint64_t t, unsigned lo, unsigned hi)
            ~(t + (0x7Fu - hi) * BYTES_ONES) & BYTES_TOP;
 }
 
-/* The ASCII letters and digits of t (as for bytes_in_range()). */
+/* The ASCII letters of t, and below its digits (t as for
+ * bytes_in_range()). */
 static inline uint64_t bytes_letters(uint64_t t)
 {
     /* | 0x20 folds A-Z onto a-z and nothing else onto them */
