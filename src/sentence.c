@@ -75,24 +75,33 @@ const char *parse_type_name(int type)
 
 #define MAX_TOKS 2000   /* tokens kept of a sentence */
 
-/* Note every prefix of the word of t for the coder's pattern prefilter,
- * and the whole word's hash for the word cache. */
-static void note_prefixes(parse_state *ps, tok *t, const char *w)
+/* Add byte c to the hash h of a word's first bytes, and note the prefix
+ * that makes for the coder's pattern prefilter; returns the new hash. */
+static inline uint32_t note_prefix(parse_state *ps, uint32_t h,
+                                   unsigned char c)
+{
+    h = map_hash_add(h, c);
+    ps->prefixes[(h >> 6) & 63] |= 1ull << (h & 63);
+    return h;
+}
+
+/* Note every prefix of the n bytes at w; returns the whole word's hash,
+ * for the word cache. */
+static uint32_t note_prefixes(parse_state *ps, const char *w, size_t n)
 {
     uint32_t h = MAP_HASH_INIT;
-    for (size_t l = 0; l < t->len; l++) {
-        h = map_hash_add(h, (unsigned char)w[l]);
-        ps->prefixes[(h >> 6) & 63] |= 1ull << (h & 63);
-    }
-    t->hash = h;
+    for (size_t l = 0; l < n; l++)
+        h = note_prefix(ps, h, (unsigned char)w[l]);
+    return h;
 }
 
 /* Make the word already written at the end of `words` a token of len
- * bytes; tokenize() has made room for every token and word the sentence
- * can hold.  The word and its NUL are kept NUL-terminated as a strbuf
- * is, and `words` does not move while the sentence is cut up. */
+ * bytes, whose prefixes are noted and whose hash is hash; tokenize() has
+ * made room for every token and word the sentence can hold.  The word
+ * and its NUL are kept NUL-terminated as a strbuf is, and `words` does
+ * not move while the sentence is cut up. */
 static tok *claim_tok(parse_state *ps, size_t len, bool cap, uint32_t start,
-                      uint32_t end, int type)
+                      uint32_t end, int type, uint32_t hash)
 {
     char *out = ps->words.buf + ps->words.len;
     out[len] = '\0';
@@ -101,8 +110,7 @@ static tok *claim_tok(parse_state *ps, size_t len, bool cap, uint32_t start,
     tok *t = &ps->toks[ps->n_toks++];
     *t = (tok){ .w = out, .len = (uint16_t)len, .type = (uint8_t)type,
                 .cap = cap, .unit = -1, .mention = -1, .start = start,
-                .end = end };
-    note_prefixes(ps, t, out);
+                .end = end, .hash = hash };
     return t;
 }
 
@@ -113,7 +121,7 @@ static void push_tok(parse_state *ps, const char *w, size_t len, bool cap,
     if (ps->n_toks >= MAX_TOKS)
         return;     /* far beyond any sentence; the rest is ignored */
     memcpy(ps->words.buf + ps->words.len, w, len);
-    claim_tok(ps, len, cap, start, end, type);
+    claim_tok(ps, len, cap, start, end, type, note_prefixes(ps, w, len));
 }
 
 /* ASCII classes, as <ctype.h> has them in the C locale, without its
@@ -316,6 +324,7 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
         unsigned lowers = 0;    /* bit 0: an a-z was seen */
         const bool cap = ascii_upper(orig[ORIG(i)]);
         int periods = 0;
+        uint32_t h = MAP_HASH_INIT;     /* of out[0, bl), noted as written */
         for (;;) {
             /* letters, digits, ' and &, up to the 63 characters at which
              * TABARI splits a word; a-z becomes A-Z (WB_LOWER is 1) */
@@ -329,7 +338,9 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
                 if (kind > WB_LOWER)
                     break;
                 lowers |= kind;
-                *o++ = (char)(b - (kind << 5));
+                const unsigned char u = (unsigned char)(b - (kind << 5));
+                *o++ = (char)u;
+                h = note_prefix(ps, h, u);
                 p++;
             }
             i = (size_t)(p - s);
@@ -355,8 +366,10 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
                 periods++;
             }
             out[bl++] = (char)c;
+            h = note_prefix(ps, h, c);
             i += step;
         }
+        const size_t written = bl;
         if (i < len && s[i] == '.')
             i++;
         size_t end = i;
@@ -381,8 +394,15 @@ static int tokenize(parse_state *ps, const char *text, size_t len)
             const size_t q_end = ORIG(end - nt);
             if (off > 0)
                 memmove(out, out + off, bl - off);
-            tok *pt = claim_tok(ps, bl - off - nt, cap,
-                                (uint32_t)ORIG(start), (uint32_t)q_end, type);
+            /* the prefixes of what was written are noted: a word cut
+             * short has its own hash, and its prefixes are among them
+             * unless its start was cut (the filter only says "maybe"
+             * to the rest) */
+            const size_t wl = bl - off - nt;
+            if (wl != written)
+                h = note_prefixes(ps, out, wl);
+            tok *pt = claim_tok(ps, wl, cap, (uint32_t)ORIG(start),
+                                (uint32_t)q_end, type, h);
             /* no lower-case letter in the original word */
             pt->allcap = 1;
             if (fm == NULL && nt == 0) {
