@@ -684,11 +684,12 @@ static int classify(parse_state *ps)
         /* casus: an unknown word of RE and a vowel ("reimposed",
          * "reopens") is the verb it repeats, as "re-impose" is two words
          * of which the second is found; a consonant after RE is too often
-         * part of the stem (RESENT, RECALL, REPRESENT) */
-        if (id < 0 && ps->opts.lemmas && t->type == T_NULL &&
-            t->len >= 6 && t->len < TEXT_WORD_MAX &&
-            !(i > 0 && t->cap && !ps->all_caps) && t->w[0] == 'R' &&
-            t->w[1] == 'E' && strchr("AEIOU", t->w[2]) != NULL) {
+         * part of the stem (RESENT, RECALL, REPRESENT); the rare RE is
+         * asked first, so the test is foreseen for most words */
+        if (t->w[0] == 'R' && t->w[1] == 'E' && id < 0 && ps->opts.lemmas &&
+            t->type == T_NULL && t->len >= 6 && t->len < TEXT_WORD_MAX &&
+            !(i > 0 && t->cap && !ps->all_caps) &&
+            strchr("AEIOU", t->w[2]) != NULL) {
             t->w = word + 2;
             t->len = (uint16_t)(word_len - 2);
             ws = wordcache_word(&ps->wc, d, t->w, t->len,
