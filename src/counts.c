@@ -24,6 +24,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "bytes.h"
+
 /* ------------------------------------------------------------------ */
 /* Types                                                               */
 /* ------------------------------------------------------------------ */
@@ -760,8 +762,7 @@ static bool next_tok(const scan *sc, size_t *pos, tok *t)
         }
     } else if (c >= 0x80 || is_alpha(c)) {   /* is_wordc(sc, i) here */
         /* most words are ASCII letters only */
-        while (j < sc->n && is_alpha((unsigned char)sc->s[j]))
-            j++;
+        j += bytes_letter_run(sc->s + j, sc->n - j);
         const size_t letters_end = j;
         while (j < sc->n && (is_wordc(sc, j) || is_joiner(sc, j, "-'.")))
             j++;

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "date.h"
 #include "dates.h"
 
@@ -274,9 +275,7 @@ static void tokenize(scan *sc, const char *s, size_t len)
         tok *t = &sc->t[sc->n];
         bool starts = false;
         if (is_alpha(c)) {
-            size_t j = i + 1;
-            while (j < len && is_alpha(s[j]))
-                j++;
+            const size_t j = i + 1 + bytes_letter_run(s + i + 1, len - i - 1);
             *t = (tok){ .s = s + i, .len = (unsigned)(j - i),
                         .kind = TK_WORD };
             const lexeme *e = lookup(keywords, t->s, t->len);

@@ -69,12 +69,42 @@ static void test_prefix(void **state)
     assert_false(bytes_same("UN", "US", 2));
 }
 
+/* bytes_letter_run() against a byte loop, for runs ending at every byte
+ * of two loads and at the end of the bytes given. */
+static void test_letter_runs(void **state)
+{
+    (void)state;
+    char buf[40];
+    static const char stops[] = { ' ', '0', '-', '\'', '@', '[', '`', '{',
+                                  (char)0xC3, (char)0x80 };
+    for (size_t n = 0; n < 20; n++) {
+        for (size_t k = 0; k < sizeof(stops); k++) {
+            for (size_t i = 0; i < sizeof(buf); i++)   /* letters */
+                buf[i] = (char)(i % 2 ? 'a' + (int)(i % 26)
+                                      : 'Z' - (int)(i % 26));
+            buf[n] = stops[k];
+            size_t want = 0;
+            while (want < sizeof(buf) &&
+                   ((buf[want] >= 'a' && buf[want] <= 'z') ||
+                    (buf[want] >= 'A' && buf[want] <= 'Z')))
+                want++;
+            assert_int_equal(want, n);
+            assert_int_equal(bytes_letter_run(buf, sizeof(buf)), n);
+            /* only the bytes given are read */
+            for (size_t m = 0; m <= n; m++)
+                assert_int_equal(bytes_letter_run(buf, m), m);
+        }
+    }
+    assert_int_equal(bytes_letter_run("", 0), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_equal_strings),
         cmocka_unit_test(test_one_byte_differs),
         cmocka_unit_test(test_prefix),
+        cmocka_unit_test(test_letter_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
