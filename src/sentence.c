@@ -636,6 +636,20 @@ static bool is_special(const char *code, const char *sp)
            code[2] == sp[2] && code[3] == '\0';
 }
 
+/* The best verb entry (best_entry()) of token i read as the n bytes at
+ * w, a form of its word such as its lemma: the token is set to w, which
+ * the caller sets back when -1 (none) is returned; *ws gets w's word
+ * cache slot. */
+static long verb_as(parse_state *ps, size_t i, const char *w, size_t n,
+                    wc_slot **ws, long *end)
+{
+    tok *t = &ps->toks[i];
+    t->w = w;
+    t->len = (uint16_t)n;
+    *ws = wordcache_word(&ps->wc, ps->dict, w, n, map_hash(w, n));
+    return best_entry(ps, i, &ps->wc, *ws, end, K_VERB);
+}
+
 static int classify(parse_state *ps)
 {
     const casus_dict *d = ps->dict;
@@ -670,11 +684,7 @@ static int classify(parse_state *ps)
                 text_lemma_verb(lem, sizeof(lem), t->w, t->len, NULL);
             if (lem_len > 0 && lem_len < sizeof(lem) &&
                 (lem_len != t->len || memcmp(lem, t->w, lem_len) != 0)) {
-                t->w = lem;
-                t->len = (uint16_t)lem_len;
-                ws = wordcache_word(&ps->wc, d, lem, lem_len,
-                                    map_hash(lem, lem_len));
-                id = best_entry(ps, i, &ps->wc, ws, &end, K_VERB);
+                id = verb_as(ps, i, lem, lem_len, &ws, &end);
                 if (id < 0) {
                     t->w = word;
                     t->len = word_len;
@@ -690,20 +700,11 @@ static int classify(parse_state *ps)
             t->type == T_NULL && t->len >= 6 && t->len < TEXT_WORD_MAX &&
             !(i > 0 && t->cap && !ps->all_caps) &&
             strchr("AEIOU", t->w[2]) != NULL) {
-            t->w = word + 2;
-            t->len = (uint16_t)(word_len - 2);
-            ws = wordcache_word(&ps->wc, d, t->w, t->len,
-                                map_hash(t->w, t->len));
-            id = best_entry(ps, i, &ps->wc, ws, &end, K_VERB);
+            id = verb_as(ps, i, word + 2, word_len - 2, &ws, &end);
             if (id < 0 && ws && wordcache_lemma_may_verb(&ps->wc, d, ws)) {
                 lem_len = wordcache_lemma(&ps->wc, ws, lem);
-                if (lem_len > 0 && lem_len < sizeof(lem)) {
-                    t->w = lem;
-                    t->len = (uint16_t)lem_len;
-                    ws = wordcache_word(&ps->wc, d, lem, lem_len,
-                                        map_hash(lem, lem_len));
-                    id = best_entry(ps, i, &ps->wc, ws, &end, K_VERB);
-                }
+                if (lem_len > 0 && lem_len < sizeof(lem))
+                    id = verb_as(ps, i, lem, lem_len, &ws, &end);
             }
             if (id < 0) {
                 t->w = word;
