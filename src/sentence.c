@@ -656,8 +656,10 @@ static int classify(parse_state *ps)
     size_t i = 0;
     if (ps->wc.slots == NULL && wordcache_init(&ps->wc) < 0)
         return CASUS_ENOMEM;
-    for (size_t k = 0; k < ps->n_toks; k++)
+    for (size_t k = 0; k < ps->n_toks; k++) {
         ps->toks[k].unit = -1;
+        wordcache_prefetch(&ps->wc, ps->toks[k].hash);
+    }
     while (i < ps->n_toks) {
         tok *t = &ps->toks[i];
         long end = -1;

@@ -246,6 +246,11 @@ wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
     return NULL;    /* more candidates than the whole table holds */
 }
 
+void wordcache_prefetch(const wordcache *wc, uint32_t h)
+{
+    __builtin_prefetch(&wc->slots[h & (WC_SLOTS - 1)]);
+}
+
 size_t wordcache_cands(const wordcache *wc, const wc_slot *s,
                        const wc_cand **cands_out)
 {

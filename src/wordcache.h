@@ -64,6 +64,11 @@ void wordcache_dispose(wordcache *wc);
 wc_slot *wordcache_word(wordcache *wc, const casus_dict *d,
                         const char *w, size_t n, uint32_t h);
 
+/* Start loading the slot a word of hash h would take, ahead of
+ * wordcache_word(): a sentence's words are asked for one after another,
+ * and the table is larger than the nearer caches. */
+void wordcache_prefetch(const wordcache *wc, uint32_t h);
+
 /*
  * The entries of d whose phrase's first word matches the slot's word for
  * the phrase's kind: exactly those of d->index under any prefix of the
