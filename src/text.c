@@ -1132,6 +1132,8 @@ enum { SEP_NONE, SEP_DASH, SEP_HYPHEN, SEP_COLON };
  * "PORT-AU-PRINCE" stays a place. */
 static size_t sep_at(const uint8_t *s, size_t i, size_t len, int *kind)
 {
+    if (s[i] != '-' && s[i] != 0xE2)
+        return 0;   /* most bytes: no separator begins with them */
     const uint32_t v = peek3(s, i, len);
     if (v == U3(0xE2, 0x80, 0x94) || v == U3(0xE2, 0x80, 0x93)) {
         *kind = SEP_DASH;
