@@ -319,11 +319,6 @@ size_t gaz_lookup(const gaz *g, const char *name, size_t len,
     return search(g, name, len, h, out, cap);
 }
 
-void gaz_prefetch(const gaz *g, const char *name, size_t len)
-{
-    __builtin_prefetch(&g->bloom[key_hash(name, len) & (BLOOM_WORDS - 1)]);
-}
-
 size_t gaz_lookup_memo(const gaz *g, gaz_memo *memo, const char *name,
                        size_t len, uint32_t *out, size_t cap)
 {

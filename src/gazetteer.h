@@ -134,11 +134,6 @@ typedef struct gaz_memo {
 size_t gaz_lookup_memo(const gaz *g, gaz_memo *memo, const char *name,
                        size_t len, uint32_t *out, size_t cap);
 
-/* Start loading what gaz_lookup() of name reads first, a word of its
- * filter, ahead of the lookup: a document's names are asked for one
- * after another, and the filter is larger than the nearer caches. */
-void gaz_prefetch(const gaz *g, const char *name, size_t len);
-
 /*
  * The CAMEO country code of a country, by the alpha-2 code its places
  * carry (gaz_place.country): "USA" for "US", "KSV" for "XK".  cc need not

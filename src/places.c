@@ -852,10 +852,6 @@ static int add_facility(casus_geocoder *gc, size_t f, size_t run,
 static int find_names(casus_geocoder *gc)
 {
     uint32_t ids[MAX_CANDS];
-    for (size_t i = 0; i < gc->n_toks; i++)
-        if (gc->toks[i].cap)
-            gaz_prefetch(gc->g, gc->folded.buf + gc->toks[i].start,
-                         gc->toks[i].len);
     for (size_t i = 0; i < gc->n_toks; i++) {
         if (!gc->toks[i].cap)
             continue;
