@@ -492,11 +492,31 @@ static const char *implied_source(const coder_options *o, const char *code)
     return best;
 }
 
+/* casus: is live token k a verb of saying that may take a reported
+ * clause without THAT ("Iraq said Iran had attacked"): a form of SAY,
+ * CLAIM, ALLEGE, ASSERT or INSIST read as a verb? */
+static bool saying_verb(const parse_state *ps, long k)
+{
+    static const char *const stems[] = {
+        "SAY", "SAID", "CLAIM", "ALLEG", "ASSERT", "INSIST"
+    };
+    const tok *t = live_tok(ps, (size_t)k);
+    if (t->type != T_VERB)
+        return false;
+    for (size_t i = 0; i < sizeof stems / sizeof stems[0]; i++) {
+        size_t n = strlen(stems[i]);
+        if (t->len >= n && memcmp(t->w, stems[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* casus: the live index of the THAT that opens the reported or relative
- * clause of the verb at vs, when an actor stands between them, else -1.
- * In "the US said that Iraq had attacked Kuwait" Iraq attacked, not the
- * US; in "the aid that Japan sent to Chad" Japan sent it.  The verb's
- * actors are then sought after the THAT only. */
+ * clause of the verb at vs, or of the verb of saying that opens a
+ * reported clause without THAT, when an actor stands between them, else
+ * -1.  In "the US said (that) Iraq had attacked Kuwait" Iraq attacked,
+ * not the US; in "the aid that Japan sent to Chad" Japan sent it.  The
+ * verb's actors are then sought after the THAT only. */
 static long embedded_from(const parse_state *ps, long lo, long vs)
 {
     bool actor = false;
@@ -504,7 +524,7 @@ static long embedded_from(const parse_state *ps, long lo, long vs)
         const tok *t = live_tok(ps, (size_t)k);
         if (t->mention >= 0)
             actor = true;
-        else if (tok_word(t, "THAT"))
+        else if (tok_word(t, "THAT") || saying_verb(ps, k))
             return actor ? k : -1;
     }
     return -1;
