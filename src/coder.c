@@ -530,6 +530,49 @@ static long embedded_from(const parse_state *ps, long lo, long vs)
     return -1;
 }
 
+/* casus ALLEGATIONS: the live index of the verb of saying whose reported
+ * clause holds the verb at vs ("Iraq said (that) Iran had attacked"), or
+ * -1.  No other verb may stand between them, nor a word that makes the
+ * act a plan or a possibility rather than a deed (WILL, WOULD, TO, ...):
+ * "said they would attack" is a threat, not a claim.  A verb of saying
+ * after the act ("..., officials said") reports it and accuses no one. */
+static long reported_by(const parse_state *ps, long lo, long vs)
+{
+    static const char *const modal[] = {
+        "WILL", "WOULD", "SHALL", "SHOULD", "COULD", "CAN", "MAY",
+        "MIGHT", "MUST", "TO", "IF", "WHETHER"
+    };
+    int16_t verb_unit = live_tok(ps, (size_t)vs)->unit;
+    for (long k = vs - 1; k >= lo; k--) {
+        const tok *t = live_tok(ps, (size_t)k);
+        for (size_t i = 0; i < sizeof modal / sizeof modal[0]; i++)
+            if (tok_word(t, modal[i]))
+                return -1;
+        if (t->type == T_VERB && t->unit != verb_unit)
+            return saying_verb(ps, k) ? k : -1;
+    }
+    return -1;
+}
+
+/* casus ALLEGATIONS: are selections a and b the same actor?  A pronoun
+ * is the actor (or compound) it refers to.  Two mentions with one code
+ * are one actor, unless the code names no country ("---MIL"): Kurdish
+ * forces reporting what warplanes did are not the warplanes. */
+static bool same_actor(const parse_state *ps, sel a, sel b)
+{
+    if (a.m < 0 || b.m < 0)
+        return false;
+    const mention *ma = &ps->mentions[a.m], *mb = &ps->mentions[b.m];
+    int ra = ma->pronoun ? ma->ref : a.m, rb = mb->pronoun ? mb->ref : b.m;
+    int ca = ma->pronoun ? ma->ref_compound : ma->compound;
+    int cb = mb->pronoun ? mb->ref_compound : mb->compound;
+    if (ca >= 0 || cb >= 0)
+        return ca == cb;
+    const char *code = sel_cmp(ps, a);
+    return ra == rb || (strncmp(code, "---", 3) != 0 &&
+                        strcmp(code, sel_cmp(ps, b)) == 0);
+}
+
 /* Is live token k a word of a verb whose root code is violence (18, 19
  * or 20), as a verb or as a noun ("shelling", "an air strike")? */
 static bool violent_word(const parse_state *ps, long k)
@@ -713,6 +756,56 @@ static int add_event(casus_coder *c, size_t from, const char *src, int src_m,
     e->src_m = (int16_t)src_m;
     e->tgt_m = (int16_t)tgt_m;
     e->hit = *hit;
+    return 0;
+}
+
+/*
+ * casus ALLEGATIONS: the verb at live index vs, coded c1 from src to tgt,
+ * is an act of violence (CAMEO 18, 19, 20) that a verb of saying before
+ * it reports: "Iraq said (that) Iran had shelled Basra".  Reporting
+ * another's violence accuses the doer (112, "accuse, allege"), Iraq 112
+ * Iran; reporting one's own claims it (015, "claim responsibility"),
+ * "Iraq said it had shelled Basra" is Iraq 015 Basra.  Either event is
+ * added beside the act itself.  Returns 0 or CASUS_ENOMEM.
+ */
+static int code_allegation(casus_coder *c, size_t cl, long vs,
+                           const char *c1, sel carried, sel src, sel tgt,
+                           size_t before, const verb_hit *hit)
+{
+    const parse_state *ps = &c->ps;
+    const clause *clz = &ps->clauses[cl];
+    if (!((c1[0] == '1' && (c1[1] == '8' || c1[1] == '9')) ||
+          (c1[0] == '2' && c1[1] == '0')))
+        return 0;
+    long say = reported_by(ps, clz->first, vs);
+    /* the doer is named in the reported clause or after the act ("were
+     * killed by police"), not taken from the sayer's place */
+    if (say < 0 || sel_pos(ps, src) <= say)
+        return 0;
+    sel sayer = sel_none();
+    int m = find_mention(ps, clz->first, say - 1, 1, NULL, -1, true);
+    if (m >= 0)
+        sayer = sel_of(ps, m);
+    else if (cl > 0 && carried.m >= 0)
+        sayer = carried;
+    else
+        return 0;
+    bool own = same_actor(ps, sayer, src);
+    sel other = own ? tgt : src;
+    const char *code = own ? "015" : "112";
+    const char *sc[64], *tc[64];
+    int sw[64], tw[64];
+    size_t ns = sel_expand(ps, sayer, sc, sw, 64);
+    size_t nt = sel_expand(ps, other, tc, tw, 64);
+    for (size_t i = 0; i < ns; i++)
+        for (size_t k = 0; k < nt; k++) {
+            if (strcmp(sc[i], tc[k]) == 0)
+                continue;
+            int err = add_event(c, before, sc[i], sw[i], tc[k], tw[k], code,
+                                hit);
+            if (err < 0)
+                return err;
+        }
     return 0;
 }
 
@@ -971,6 +1064,13 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             if (err < 0)
                 return err;
         }
+    if (c->n_cands > before && o->allegations && o->that_subject &&
+        src.m >= 0) {
+        int err = code_allegation(c, cl, vs, c1, carried, src, tgt, before,
+                                  &hit);
+        if (err < 0)
+            return err;
+    }
     return c->n_cands > before ? VR_EVENT : VR_NONE;
 }
 

@@ -185,6 +185,9 @@ typedef struct coder_options {
     bool that_subject;      /* casus: "said that Iraq attacked": a verb
                                after THAT and an actor takes its actors
                                after the THAT */
+    bool allegations;       /* casus: "Iraq said Iran attacked" is also
+                               Iraq 112 Iran, "Iraq said it attacked"
+                               Iraq 015 (needs that_subject) */
     struct {                /* casus IMPLIED: a code's usual source */
         char code[8];
         char actor[16];
