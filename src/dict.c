@@ -428,6 +428,7 @@ enum { F_ACTORS, F_AGENTS, F_VERBS };
 
 typedef struct group {
     bool caps_only;         /* read inside <ALLCAPS> */
+    bool name_cap;          /* read inside <CAPITALISED> */
     dphrase phrases[512];   /* primary phrase and its '+' synonyms */
     uint32_t lines[512];
     int n;
@@ -469,6 +470,7 @@ static int flush_actor_group(casus_dict *d, group *g, const char *file,
         e.ph = g->phrases[i];
         e.kind = K_ACTOR;
         e.caps_only = g->caps_only;
+        e.name_cap = g->name_cap;
         e.file = file;
         e.line = g->lines[i];
         e.u.actor.codes = codes;
@@ -880,6 +882,19 @@ int dict_load_tabari(casus_dict *d, const char *path, int kind,
                 } else {
                     dict_problem(d, diag, file, line,
                                  "<ALLCAPS> belongs in an actors file");
+                }
+            }
+            else if (tag_is(t, "<CAPITALISED>") ||
+                     tag_is(t, "</CAPITALISED>")) {
+                /* casus extension: names that are also common words
+                 * need a capital in text that writes names with them */
+                if (kind == F_ACTORS) {
+                    err = flush_actor_group(d, g, file, diag);
+                    g->name_cap = t[1] != '/';
+                    d->has_name_cap |= g->name_cap;
+                } else {
+                    dict_problem(d, diag, file, line,
+                                 "<CAPITALISED> belongs in an actors file");
                 }
             }
             else if (tag_is(t, "<SYNSET"))

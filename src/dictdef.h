@@ -127,6 +127,10 @@ typedef struct entry {
     uint8_t agent_suffix;   /* K_AGENT: "NGM~" puts the agent code first */
     uint8_t caps_only;      /* casus: from <ALLCAPS>, matches only words
                                written in capitals ("US", not "us") */
+    uint8_t name_cap;       /* casus: from <CAPITALISED>, a name that is
+                               also a common word ("Turkey", "turkey"):
+                               needs a capital where the sentence writes
+                               names with capitals */
     uint32_t seq;           /* load order, breaks ties */
     const char *file;
     uint32_t line;
@@ -236,6 +240,7 @@ struct casus_dict {
     void *problem_payload;
     casus_dict_stats stats;
     bool has_time;          /* a <TIME> section was read */
+    bool has_name_cap;      /* casus: some actor is from <CAPITALISED> */
     bool split_nt;          /* some phrase has the word N'T (Treebank's
                                "did n't"): split "didn't" the same way */
     bool has_attrib;

@@ -111,6 +111,8 @@ typedef struct parse_state {
     uint64_t prefixes[64];  /* Bloom filter of every word prefix: bit
                                (map_hash(prefix) & 4095) is set */
     bool all_caps;
+    bool names_cap;         /* casus <CAPITALISED>: the sentence writes
+                               names with capitals (classify()) */
     bool may_name_day;      /* some word may begin a date expression
                                (dates_may_begin()), or the words may not
                                show it: only then dates_resolve() */

@@ -496,6 +496,33 @@ static bool phrase_possible(const parse_state *ps, const entry *e)
     return true;
 }
 
+/* casus <CAPITALISED>: does the sentence write names with capitals?  It
+ * does when it is not all in capitals and a capitalised word after its
+ * first begins an actor phrase ("US and British activists ... scaling a
+ * pole").  Then "pole", "turkey" or "china" written in lower case is a
+ * common word, not Poland, Turkey or China.  Text in lower case only (or
+ * with its names in lower case) gives no such sign and keeps its actors. */
+static bool names_capitalised(parse_state *ps)
+{
+    if (ps->all_caps || !ps->dict->has_name_cap)
+        return false;
+    for (size_t i = 1; i < ps->n_toks; i++) {
+        const tok *t = &ps->toks[i];
+        if (!t->cap || t->type == T_COMMA || t->type == T_QUOTE)
+            continue;
+        const wc_slot *ws = wordcache_word(&ps->wc, ps->dict, t->w, t->len,
+                                           t->hash);
+        if (ws == NULL)
+            continue;
+        const wc_cand *cands;
+        const size_t n = wordcache_cands(&ps->wc, ws, &cands);
+        for (size_t k = 0; k < n; k++)
+            if (cands[k].kind == K_ACTOR && !cands[k].caps_only)
+                return true;
+    }
+    return false;
+}
+
 /* Best dictionary phrase starting at token i, among the entries its word
  * begins: longest, then earliest; only entries of kind `only` unless it
  * is -1. */
@@ -510,6 +537,14 @@ static long best_entry(const parse_state *ps, size_t i,
 
     const wc_cand *cands;
     const size_t n = wordcache_cands(wc, word, &cands);
+    /* casus <CAPITALISED>: "turkey" in text that writes names with
+     * capitals is the bird: no one-word actor is read from it, whichever
+     * file lists it too */
+    bool lower_name = false;
+    if (ps->names_cap && !t->cap)
+        for (size_t k = 0; k < n && !lower_name; k++)
+            lower_name = cands[k].name_cap &&
+                         d->entries[cands[k].id].ph.n_words == 1;
     for (size_t k = 0; k < n; k++) {
         /* what the cache knows turns most candidates away */
         const wc_cand *c = &cands[k];
@@ -529,6 +564,8 @@ static long best_entry(const parse_state *ps, size_t i,
             if (end < 0)
                 continue;
         }
+        if (c->kind == K_ACTOR && lower_name && e->ph.n_words == 1)
+            continue;
         /* longest by the dictionary phrase's letters: ATTACKED before
          * ATTACK (MINWRD-02), as the manual orders SIGNALLED, SIGNED,
          * SIGN.  (TABARI's stored output prefers SECURITY_FORCE_ to
@@ -660,6 +697,7 @@ static int classify(parse_state *ps)
         ps->toks[k].unit = -1;
         wordcache_prefetch(&ps->wc, ps->toks[k].hash);
     }
+    ps->names_cap = names_capitalised(ps);
     while (i < ps->n_toks) {
         tok *t = &ps->toks[i];
         long end = -1;

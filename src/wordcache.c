@@ -152,6 +152,7 @@ static wc_cand cand_of(const casus_dict *d, uint32_t id)
     const entry *e = &d->entries[id];
     const uint16_t n = entry_held_words(e);
     return (wc_cand){ .id = id, .kind = e->kind, .caps_only = e->caps_only,
+                      .name_cap = e->name_cap,
                       .has_next = n > 1,
                       .next_hash = n > 1 ? e->ph.words[1].hash : 0 };
 }

@@ -32,6 +32,7 @@ typedef struct wc_cand {
                                word, which the sentence must hold */
     uint8_t kind;           /* the entry's K_* */
     uint8_t caps_only;      /* the entry's caps_only */
+    uint8_t name_cap;       /* the entry's name_cap */
     uint8_t has_next;       /* the phrase has a second word to check */
 } wc_cand;
 
