@@ -189,6 +189,8 @@ typedef struct coder_options {
     bool that_subject;      /* casus: "said that Iraq attacked": a verb
                                after THAT and an actor takes its actors
                                after the THAT */
+    bool share_agents;      /* casus: "US and British activists": the
+                               agent joins the adjectives before it */
     bool allegations;       /* casus: "Iraq said Iran attacked" is also
                                Iraq 112 Iran, "Iraq said it attacked"
                                Iraq 015 (needs that_subject) */

@@ -1280,6 +1280,65 @@ typedef struct run {
     bool sep_conj;          /* separator before this run holds a CONJ */
 } run;
 
+/* casus: is t an actor word that can stand before a noun as an adjective
+ * of nationality: an abbreviation in capitals (US, U.S., UK, EU) or a
+ * word with a demonym's ending (British, Iraqi, Chinese, French)? */
+static bool nationality_adjective(const tok *t)
+{
+    static const char *const ends[] = { "AN", "ISH", "ESE", "CH", "I" };
+    /* names of countries that end as demonyms do */
+    static const char *const names[] = {
+        "IRAN", "SUDAN", "JAPAN", "OMAN", "TAIWAN", "JORDAN", "BHUTAN"
+    };
+    if (t->allcap && t->len <= 4)
+        return true;
+    if (t->len > 4 && memcmp(t->w + t->len - 4, "STAN", 4) == 0)
+        return false;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (t->len == strlen(names[i]) && memcmp(t->w, names[i], t->len) == 0)
+            return false;
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t n = strlen(ends[i]);
+        if (t->len > n + 2 && memcmp(t->w + t->len - n, ends[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* casus: in "US and British activists" the agent after the last member
+ * of compound cp belongs to every member that is a bare adjective of
+ * nationality: US gives USAOPP as British gives GBROPP.  A member that
+ * is a name ("Russia and Ukrainian troops") or has an agent of its own
+ * keeps its code. */
+static void share_agent(parse_state *ps, const compound *cp)
+{
+    const mention *last = &ps->mentions[cp->members[cp->n - 1]];
+    if (last->pronoun || last->first == last->last)
+        return;
+    const tok *lt = &ps->toks[last->last];
+    if (lt->unit < 0 || ps->units[lt->unit].type != T_AGENT ||
+        ps->units[lt->unit].first == last->first)
+        return;
+    const unit *ag = &ps->units[lt->unit];
+    if (ag->first > 0 && ps->toks[ag->first - 1].type == T_FORMER)
+        return;
+    for (uint8_t q = 0; q + 1 < cp->n; q++) {
+        mention *m = &ps->mentions[cp->members[q]];
+        const tok *t = &ps->toks[m->first];
+        if (m->pronoun || m->first != m->last || t->unit < 0 ||
+            ps->units[t->unit].type != T_ACTOR ||
+            strcmp(m->codes[0], m->base) != 0 || !nationality_adjective(t))
+            continue;
+        const entry *e = &ps->dict->entries[ag->entry];
+        for (uint8_t i = 0; i < m->n_codes; i++) {
+            char tmp[CASUS_ACTOR_MAX];
+            combine(tmp, sizeof(tmp), m->codes[i], e->u.agent,
+                    e->agent_suffix);
+            memcpy(m->codes[i], tmp, sizeof(tmp));
+        }
+    }
+}
+
 static int find_compounds(parse_state *ps)
 {
     run runs[64];
@@ -1366,6 +1425,8 @@ static int find_compounds(parse_state *ps)
                 if (ps->toks[t].type == T_COMMA ||
                     ps->toks[t].type == T_CONJ)
                     ps->toks[t].absorbed = 1;
+            if (ps->opts.share_agents)
+                share_agent(ps, cp);
             ps->n_compounds++;
         }
         i = runs[end_run].last + 1;
