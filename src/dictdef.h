@@ -191,6 +191,8 @@ typedef struct coder_options {
                                after the THAT */
     bool share_agents;      /* casus: "US and British activists": the
                                agent joins the adjectives before it */
+    bool possessive_nouns;  /* casus: a verb after HIS, ITS, THEIR, OUR,
+                               MY or YOUR is a noun ("his vow") */
     bool allegations;       /* casus: "Iraq said Iran attacked" is also
                                Iraq 112 Iran, "Iraq said it attacked"
                                Iraq 015 (needs that_subject) */

@@ -687,6 +687,19 @@ static long verb_as(parse_state *ps, size_t i, const char *w, size_t n,
     return best_entry(ps, i, &ps->wc, *ws, end, K_VERB);
 }
 
+/* casus: is t HIS, ITS, THEIR, OUR, MY or YOUR, a word that can only
+ * stand before a noun? */
+static bool possessive_determiner(const tok *t)
+{
+    static const char *const words[] = {
+        "HIS", "ITS", "THEIR", "OUR", "MY", "YOUR"
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (tok_is_word(t, words[i], strlen(words[i])))
+            return true;
+    return false;
+}
+
 static int classify(parse_state *ps)
 {
     const casus_dict *d = ps->dict;
@@ -817,6 +830,11 @@ static int classify(parse_state *ps)
             if (i > 0 && t->cap && !ps->all_caps)
                 noun = true;
             if (i > 0 && ps->toks[i - 1].type == T_DET)
+                noun = true;
+            /* casus: so after a possessive determiner ("his vow", "their
+             * attack"): HER may be an object ("forced her to leave") */
+            if (i > 0 && ps->opts.possessive_nouns &&
+                possessive_determiner(&ps->toks[i - 1]))
                 noun = true;
             if (noun)
                 u->type = T_NOUN;
