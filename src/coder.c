@@ -1076,6 +1076,60 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
 
 /* ---- one sentence ----------------------------------------------------------- */
 
+/* casus: is the verb at live index k of clause clz a participle that
+ * modifies the noun before it, a reduced relative clause, while the
+ * clause's finite verb comes later?  In "the prisoners detained for a
+ * protest were released by the president" the clause is about the
+ * release; DETAINED says which prisoners.  The participle (-ED, -EN)
+ * opens the clause's verbs right after an actor, takes no object (no
+ * determiner, number or actor follows it: "the party issued a call" is
+ * a past tense), and the next verb after it has WAS, WERE, IS, ARE, HAS,
+ * HAVE, HAD, WILL or WOULD at most two words before it, with no word
+ * that opens another clause (WHO, AFTER, WHEN, ...) on the way. */
+static bool reduced_relative(const parse_state *ps, const clause *clz,
+                             long k)
+{
+    static const char *const finite[] = {
+        "WAS", "WERE", "IS", "ARE", "HAS", "HAVE", "HAD", "WILL", "WOULD"
+    };
+    static const char *const opener[] = {
+        "WHO", "WHOM", "WHICH", "THAT", "AFTER", "BEFORE", "WHEN", "WHILE",
+        "AS", "BECAUSE", "SINCE", "IF", "UNTIL", "THOUGH", "ALTHOUGH",
+        "WHERE", "WHETHER"
+    };
+    const tok *t = live_tok(ps, (size_t)k);
+    const unit *u = &ps->units[t->unit];
+    if (u->first != u->last || k <= clz->first || k + 1 > clz->last ||
+        t->len < 4 || t->w[t->len - 2] != 'E' ||
+        (t->w[t->len - 1] != 'D' && t->w[t->len - 1] != 'N'))
+        return false;
+    const tok *pre = live_tok(ps, (size_t)k - 1);
+    if (pre->mention < 0 || ps->mentions[pre->mention].pronoun)
+        return false;
+    for (long j = clz->first; j < k; j++)
+        if (live_tok(ps, (size_t)j)->type == T_VERB)
+            return false;
+    const tok *next = live_tok(ps, (size_t)k + 1);
+    if (next->type == T_DET || next->type == T_NUM || next->mention >= 0)
+        return false;
+    for (long j = k + 1; j <= clz->last; j++) {
+        const tok *a = live_tok(ps, (size_t)j);
+        for (size_t i = 0; i < sizeof opener / sizeof opener[0]; i++)
+            if (tok_word(a, opener[i]))
+                return false;
+        if (a->type == T_COMMA && !a->absorbed)
+            return false;
+        if (a->type != T_VERB)
+            continue;
+        for (long f = j - 1; f >= j - 2 && f > k; f--)
+            for (size_t i = 0; i < sizeof finite / sizeof finite[0]; i++)
+                if (tok_word(live_tok(ps, (size_t)f), finite[i]))
+                    return true;
+        return false;
+    }
+    return false;
+}
+
 /*
  * Code the parsed sentence into c->cands / c->picked.  Sets *status to
  * SENT_EVENTS, SENT_DISCARD, SENT_COMPLEX or SENT_SHORT.
@@ -1111,13 +1165,29 @@ int coder_sentence(casus_coder *c, const char *text, size_t len,
         sel clause_src = sel_none();
         bool clause_has_verb = false;
         int16_t last_unit = -1;
-        for (long k = clz->first; k <= clz->last; k++) {
+        /* casus: a reduced relative's participle waits for the clause's
+         * finite verb, and codes only if that verb does not */
+        long deferred = -1;
+        for (long k = clz->first; k <= clz->last + 1; k++) {
+            if (k > clz->last) {
+                if (deferred < 0 || clause_done || sentence_done)
+                    break;
+                k = deferred;
+                deferred = -2;
+            } else if (deferred == -2) {
+                break;
+            }
             const tok *t = live_tok(ps, (size_t)k);
-            if (t->type != T_VERB || t->unit == last_unit)
+            if (t->type != T_VERB || (t->unit == last_unit && deferred != -2))
                 continue;
             last_unit = t->unit;
             if (ps->toks[ps->units[t->unit].first].live_at != k)
                 continue;   /* verb unit starts in a dropped clause */
+            if (deferred == -1 && ps->opts.reduced_relatives &&
+                reduced_relative(ps, clz, k)) {
+                deferred = k;
+                continue;
+            }
             clause_has_verb = true;
             bool dominant_only = clause_done || sentence_done;
             size_t before = c->n_cands;

@@ -193,6 +193,8 @@ typedef struct coder_options {
                                agent joins the adjectives before it */
     bool possessive_nouns;  /* casus: a verb after HIS, ITS, THEIR, OUR,
                                MY or YOUR is a noun ("his vow") */
+    bool reduced_relatives; /* casus: "the men detained for X were freed
+                               by Y": the finite verb codes first */
     bool allegations;       /* casus: "Iraq said Iran attacked" is also
                                Iraq 112 Iran, "Iraq said it attacked"
                                Iraq 015 (needs that_subject) */
