@@ -195,6 +195,7 @@ typedef struct coder_options {
                                MY or YOUR is a noun ("his vow") */
     bool reduced_relatives; /* casus: "the men detained for X were freed
                                by Y": the finite verb codes first */
+    bool seat_places;       /* casus: "in Beijing" is China, not CHNGOV */
     bool allegations;       /* casus: "Iraq said Iran attacked" is also
                                Iraq 112 Iran, "Iraq said it attacked"
                                Iraq 015 (needs that_subject) */

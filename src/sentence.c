@@ -1122,6 +1122,19 @@ static void mark_territories(parse_state *ps)
     }
 }
 
+/* casus: an actor that stands for a government by its seat (BEIJING_
+ * [CHNGOV], "Beijing said") names a place after IN: "a protest in
+ * Beijing" is in China, and "officials in Beijing" take their own agent
+ * (CHN plus GOV).  A code of a country and GOV becomes the country's. */
+static void seat_as_place(mention *m)
+{
+    if (m->n_codes != 1 || strlen(m->codes[0]) != 6 ||
+        strcmp(m->codes[0] + 3, "GOV") != 0 || m->codes[0][0] == '-')
+        return;
+    m->codes[0][3] = '\0';
+    str_copy(m->base, sizeof(m->base), m->codes[0], SIZE_MAX);
+}
+
 static int build_mentions(parse_state *ps)
 {
     uint8_t *has_agent = NULL;
@@ -1157,6 +1170,9 @@ static int build_mentions(parse_state *ps)
             return CASUS_ENOMEM;
         set_codes(&ps->mentions[id], ps->units[u].code);
         ps->mentions[id].entry = ps->units[u].entry;
+        if (ps->opts.seat_places && un->first > 0 &&
+            tok_is_word(&ps->toks[un->first - 1], "IN", 2))
+            seat_as_place(&ps->mentions[id]);
     }
     if (ps->n_mentions) {
         has_agent = cs_calloc(ps->n_mentions, 1);
