@@ -196,6 +196,8 @@ typedef struct coder_options {
     bool reduced_relatives; /* casus: "the men detained for X were freed
                                by Y": the finite verb codes first */
     bool seat_places;       /* casus: "in Beijing" is China, not CHNGOV */
+    bool body_voices;       /* casus: "leaders of the Muslim
+                               Brotherhood" are the Brotherhood */
     bool allegations;       /* casus: "Iraq said Iran attacked" is also
                                Iraq 112 Iran, "Iraq said it attacked"
                                Iraq 015 (needs that_subject) */

@@ -148,6 +148,8 @@ int options_apply(coder_options *o, const char *line)
             o->reduced_relatives = truth(arg);  /* casus extension */
         } else if (dict_find_ci(arg, "SEATS AS PLACES")) {
             o->seat_places = truth(arg);    /* casus extension */
+        } else if (dict_find_ci(arg, "LEADERS OF BODIES")) {
+            o->body_voices = truth(arg);    /* casus extension */
         } else if (dict_find_ci(arg, "ALLEGATION")) {
             o->allegations = truth(arg);    /* casus extension */
         } else if (dict_find_ci(arg, "LEMMA")) {

@@ -969,11 +969,45 @@ static void set_codes(mention *m, const char *code)
     str_copy(m->base, sizeof(m->base), m->codes[0], SIZE_MAX);
 }
 
+/* casus: is agent unit ag a word for who speaks for or heads a body
+ * (leader, spokesman, chairman, chief, head) and m's code that of a
+ * body outside the state (opposition, rebels, party, NGO, union, media,
+ * church, ...)?  Then "the leaders of the Muslim Brotherhood" are the
+ * Brotherhood, not its government: the agent adds nothing. */
+static bool voice_of_body(const parse_state *ps, const mention *m,
+                          const unit *ag)
+{
+    static const char *const voices[] = {
+        "LEADER", "SPOKES", "CHAIR", "CHIEF", "HEAD"
+    };
+    static const char *const bodies[] = {
+        "OPP", "REB", "INS", "UAF", "PTY", "NGO", "NGM", "MED", "LAB",
+        "BUS", "EDU", "REL", "RAD", "CRM", "SEP"
+    };
+    const entry *e = &ps->dict->entries[ag->entry];
+    if (strcmp(e->u.agent, "GOV") != 0 || e->ph.n_words != 1)
+        return false;
+    const tok *t = &ps->toks[ag->first];
+    bool voice = false;
+    for (size_t i = 0; i < sizeof voices / sizeof voices[0]; i++)
+        voice |= t->len >= strlen(voices[i]) &&
+                 memcmp(t->w, voices[i], strlen(voices[i])) == 0;
+    if (!voice)
+        return false;
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
+        if (has_block(m->codes[0], bodies[i]) ||
+            strncmp(m->codes[0], bodies[i], 3) == 0)
+            return true;
+    return false;
+}
+
 static void attach_agent(parse_state *ps, mention *m, const unit *ag,
                          bool former)
 {
     const entry *e = &ps->dict->entries[ag->entry];
     const char *code = former ? "ELI" : e->u.agent;
+    if (!former && ps->opts.body_voices && voice_of_body(ps, m, ag))
+        code = "";
     for (uint8_t i = 0; i < m->n_codes; i++) {
         char tmp[CASUS_ACTOR_MAX];
         combine(tmp, sizeof(tmp), m->codes[i], code, e->agent_suffix);
