@@ -759,6 +759,84 @@ static int add_event(casus_coder *c, size_t from, const char *src, int src_m,
     return 0;
 }
 
+/* casus STATED INTENT: the intent or threat (03, 13) that announcing an
+ * act (CAMEO code `code`) of one's own states, or NULL when there is
+ * none.  Cooperation maps to the 03 code that CAMEO gives its intent
+ * (0841 "release persons" to 0353 "express intent to release persons"),
+ * sanctions and force to the 13 threat of them.  The longest prefix
+ * wins. */
+static const struct { const char *from, *to; } intent_map[] = {
+    { "04", "036" }, { "05", "032" },
+    { "06", "031" }, { "061", "0311" }, { "062", "0312" },
+    { "063", "0313" }, { "064", "0314" },
+    { "07", "033" }, { "071", "0331" }, { "072", "0332" },
+    { "073", "0333" }, { "074", "0334" },
+    { "08", "035" }, { "081", "0351" }, { "082", "0352" }, { "083", "034" },
+    { "084", "0353" }, { "085", "0354" }, { "086", "0355" },
+    { "087", "0356" },
+    { "16", "131" }, { "163", "1312" }, { "17", "130" }, { "172", "132" },
+    { "173", "137" }, { "174", "137" }, { "175", "137" },
+    { "18", "138" }, { "19", "138" }, { "20", "138" },
+};
+
+static const char *intent_code(const char *code)
+{
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < sizeof intent_map / sizeof intent_map[0]; i++) {
+        size_t n = strlen(intent_map[i].from);
+        if (n > best_len && strncmp(code, intent_map[i].from, n) == 0) {
+            best = intent_map[i].to;
+            best_len = n;
+        }
+    }
+    return best;
+}
+
+/* casus STATED INTENT: is the verb at vs what its doer src says it will
+ * do: WILL, WOULD or SHALL at most three words before it (and no BE or
+ * BEEN between: a passive does not say who acts), and before that a verb
+ * of saying or announcing whose subject is src itself ("Israel announced
+ * it would free", "they said they will attack")? */
+static bool stated_by_doer(const parse_state *ps, long lo, long vs,
+                           sel src)
+{
+    static const char *const announcing[] = {
+        "ANNOUNC", "PROMIS", "PLEDG", "VOW", "DECLAR"
+    };
+    long k = vs - 1, modal = -1;
+    for (; k >= lo && k >= vs - 3; k--) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (tok_word(t, "WILL") || tok_word(t, "WOULD") ||
+            tok_word(t, "SHALL")) {
+            modal = k;
+            break;
+        }
+    }
+    if (modal < 0)
+        return false;
+    /* "said the stones would be donated": who gives them is not said */
+    for (k = modal + 1; k < vs; k++)
+        if (tok_word(live_tok(ps, (size_t)k), "BE") ||
+            tok_word(live_tok(ps, (size_t)k), "BEEN"))
+            return false;
+    for (k = modal - 1; k >= lo; k--) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (t->type != T_VERB)
+            continue;
+        bool says = saying_verb(ps, k);
+        for (size_t i = 0; i < sizeof announcing / sizeof announcing[0];
+             i++)
+            says |= t->len >= strlen(announcing[i]) &&
+                    memcmp(t->w, announcing[i], strlen(announcing[i])) == 0;
+        if (!says)
+            return false;
+        int m = find_mention(ps, lo, k - 1, 1, NULL, -1, true);
+        return m >= 0 && same_actor(ps, sel_of(ps, m), src);
+    }
+    return false;
+}
+
 /*
  * casus ALLEGATIONS: the verb at live index vs, coded c1 from src to tgt,
  * is an act of violence (CAMEO 18, 19, 20) that a verb of saying before
@@ -1041,6 +1119,16 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             src.def = "";
         else
             tgt.def = "";
+    }
+    /* casus STATED INTENT: "Israel announced it would free the prisoners"
+     * states an intent (0353), "said they will attack Iraq" a threat */
+    if (o->stated_intent && neg < 0 && src.m >= 0 &&
+        stated_by_doer(ps, clz->first, vs, src)) {
+        const char *intent = intent_code(c1);
+        if (intent) {
+            str_copy(c1, sizeof(c1), intent, SIZE_MAX);
+            c2[0] = '\0';
+        }
     }
     *src_out = src;
     hit.subordinate = sub;

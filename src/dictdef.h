@@ -198,6 +198,8 @@ typedef struct coder_options {
     bool seat_places;       /* casus: "in Beijing" is China, not CHNGOV */
     bool body_voices;       /* casus: "leaders of the Muslim
                                Brotherhood" are the Brotherhood */
+    bool stated_intent;     /* casus: "X said it would free them" is an
+                               intent (03), "would attack" a threat */
     bool allegations;       /* casus: "Iraq said Iran attacked" is also
                                Iraq 112 Iran, "Iraq said it attacked"
                                Iraq 015 (needs that_subject) */

@@ -150,6 +150,8 @@ int options_apply(coder_options *o, const char *line)
             o->seat_places = truth(arg);    /* casus extension */
         } else if (dict_find_ci(arg, "LEADERS OF BODIES")) {
             o->body_voices = truth(arg);    /* casus extension */
+        } else if (dict_find_ci(arg, "STATED INTENT")) {
+            o->stated_intent = truth(arg);  /* casus extension */
         } else if (dict_find_ci(arg, "ALLEGATION")) {
             o->allegations = truth(arg);    /* casus extension */
         } else if (dict_find_ci(arg, "LEMMA")) {
