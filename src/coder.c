@@ -542,7 +542,17 @@ static long reported_by(const parse_state *ps, long lo, long vs)
         "WILL", "WOULD", "SHALL", "SHOULD", "COULD", "CAN", "MAY",
         "MIGHT", "MUST", "TO", "IF", "WHETHER"
     };
-    int16_t verb_unit = live_tok(ps, (size_t)vs)->unit;
+    const tok *v = live_tok(ps, (size_t)vs);
+    int16_t verb_unit = v->unit;
+    /* a form in -ING reports an act only as a progressive ("said they
+     * were shelling"), not as a gerund ("weeks away from capturing") */
+    if (v->len > 4 && memcmp(v->w + v->len - 3, "ING", 3) == 0) {
+        const tok *b = vs > lo ? live_tok(ps, (size_t)vs - 1) : NULL;
+        if (b == NULL || !(tok_word(b, "IS") || tok_word(b, "ARE") ||
+                           tok_word(b, "WAS") || tok_word(b, "WERE") ||
+                           tok_word(b, "BEEN")))
+            return -1;
+    }
     for (long k = vs - 1; k >= lo; k--) {
         const tok *t = live_tok(ps, (size_t)k);
         for (size_t i = 0; i < sizeof modal / sizeof modal[0]; i++)
@@ -856,10 +866,20 @@ static int code_allegation(casus_coder *c, size_t cl, long vs,
           (c1[0] == '2' && c1[1] == '0')))
         return 0;
     long say = reported_by(ps, clz->first, vs);
-    /* the doer is named in the reported clause or after the act ("were
-     * killed by police"), not taken from the sayer's place */
+    /* the doer is named in the reported clause, or after the act by BY
+     * ("were killed by police", "in an air strike by government
+     * forces"), not taken from the sayer's place */
     if (say < 0 || sel_pos(ps, src) <= say)
         return 0;
+    long at = sel_pos(ps, src);
+    bool after = at > vs;
+    if (after) {
+        long b = at - 1;
+        if (b > vs && live_tok(ps, (size_t)b)->type == T_DET)
+            b--;
+        if (live_tok(ps, (size_t)b)->type != T_BY)
+            return 0;
+    }
     sel sayer = sel_none();
     int m = find_mention(ps, clz->first, say - 1, 1, NULL, -1, true);
     if (m >= 0)
@@ -869,6 +889,10 @@ static int code_allegation(casus_coder *c, size_t cl, long vs,
     else
         return 0;
     bool own = same_actor(ps, sayer, src);
+    /* one claims what one says one did, as the reported clause's subject;
+     * a claim against one's own side claims nothing */
+    if (own && (after || same_actor(ps, tgt, sayer)))
+        return 0;
     sel other = own ? tgt : src;
     const char *code = own ? "015" : "112";
     const char *sc[64], *tc[64];
