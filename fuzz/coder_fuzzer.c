@@ -21,9 +21,12 @@ static const char actors[] =
     "UNITED_NATIONS_ [IGOUNO]\n+UN_\nAL GORE [USAELI]\n"
     "KURTI_\n    [KSVOPP 20100101-20200202]\n    [KSVGOV >20200203]\n"
     "THE_TWO_KOREAS_ [PRK/KOR]\nSOCCER_ [###]\n<NOUN>\nVILLAGES_\n</NOUN>\n"
-    "<ADJECTIVE>\nNORTHERN_\n</ADJECTIVE>\n";
+    "<ADJECTIVE>\nNORTHERN_\n</ADJECTIVE>\n"
+    "<CAPITALISED>\nKOSOVO_ [KSV]\n</CAPITALISED>\nBELGRADE_ [SRBGOV]\n"
+    "PROGRESSIVE_PARTY_ [SRBPTY]\n";
 static const char agents[] =
-    "POLICE_ [~COP]\nPRESIDENT_ [~GOV]\nHUMAN_RIGHTS_GROUP_ [NGO~]\n";
+    "POLICE_ [~COP]\nPRESIDENT_ [~GOV]\nHUMAN_RIGHTS_GROUP_ [NGO~]\n"
+    "LEADER_ [~GOV]\n";
 static const char verbs[] =
     "<SYNSETS>\n&AID\n+FOOD_\n+TENTS_\n</SYNSETS>\n"
     "ACCUSE_ [112]\n- + WAS * BY $ [112]\nRAID_ [190]\n"
@@ -57,7 +60,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         put(dir, "f.options", "SET: CODE ALL\nSET: MINIMUM WORDS = 3\n"
                               "SET: CONVERT AGENTS = TRUE\n"
                               "SET: REQUIRE DYAD = FALSE\nFORWARD: ON\n"
-                              "SET: NEGATION = MARK\n");
+                              "SET: NEGATION = MARK\n"
+                              "SET: AGENTLESS PASSIVE = TRUE\n"
+                              "SET: THAT SUBJECT = TRUE\n"
+                              "SET: ALLEGATIONS = TRUE\n"
+                              "SET: STATED INTENT = TRUE\n"
+                              "SET: SHARED AGENTS = TRUE\n"
+                              "SET: POSSESSIVE NOUNS = TRUE\n"
+                              "SET: REDUCED RELATIVES = TRUE\n"
+                              "SET: SEATS AS PLACES = TRUE\n"
+                              "SET: LEADERS OF BODIES = TRUE\n");
         if (casus_dict_new(&d) < 0)
             abort();
         const char *files[] = { "f.actors", "f.agents", "f.verbs",
