@@ -405,6 +405,22 @@ static long negated_at(const parse_state *ps, long vs, long lo)
     return -1;
 }
 
+/* casus CONDITIONS: does IF or UNLESS stand before the verb at vs in its
+ * clause, with no comma between (the clause of a condition ends at its
+ * comma: "if talks fail, the army will attack" attacks in the main
+ * clause)? */
+static bool conditional_at(const parse_state *ps, long vs, long lo)
+{
+    for (long k = vs - 1; k >= lo; k--) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (t->type == T_COMMA && !t->absorbed)
+            return false;
+        if (tok_word(t, "IF") || tok_word(t, "UNLESS"))
+            return true;
+    }
+    return false;
+}
+
 /* Does the negator at live index neg deny that the subject does the verb
  * at vs, so that the denial is a refusal?  Not in a passive ("was not
  * being consulted", "had never been discussed"), an infinitive ("advised
@@ -981,6 +997,11 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
         }
     }
     if (strcmp(code, "---") == 0)
+        return VR_NONE;
+    /* casus CONDITIONS: "unless the regime is disarmed" says what has
+     * not happened */
+    if (ps->opts.conditions && code[0] >= '0' && code[0] <= '9' &&
+        conditional_at(ps, vs, clz->first))
         return VR_NONE;
     if (strcmp(code, "###") == 0)
         return VR_DISCARD;

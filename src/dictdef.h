@@ -200,6 +200,8 @@ typedef struct coder_options {
                                Brotherhood" are the Brotherhood */
     bool stated_intent;     /* casus: "X said it would free them" is an
                                intent (03), "would attack" a threat */
+    bool conditions;        /* casus: a verb after IF or UNLESS in its
+                               clause is no event */
     bool allegations;       /* casus: "Iraq said Iran attacked" is also
                                Iraq 112 Iran, "Iraq said it attacked"
                                Iraq 015 (needs that_subject) */
