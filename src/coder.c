@@ -1065,7 +1065,11 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
         } else if ((m = find_mention(ps, vs - 1, lo, -1, other, self,
                                      true)) >= 0) {
             tgt = sel_of(ps, m);
-        } else if (sel_is_compound(ps, src)) {
+        } else if (sel_is_compound(ps, src) &&
+                   !ps->mentions[src.m].pronoun) {
+            /* casus: not through a pronoun: in "the US, UK and France
+             * say they carried out the strikes" they did not strike
+             * each other */
             tgt = src;
         } else if (o->def_target[0]) {
             tgt.def = o->def_target;
