@@ -202,6 +202,9 @@ typedef struct coder_options {
                                intent (03), "would attack" a threat */
     bool conditions;        /* casus: a verb after IF or UNLESS in its
                                clause is no event */
+    bool hyphen_modifiers;  /* casus: "military-ruled Myanmar": an agent
+                               hyphened to RULED, LED, ... is an
+                               adjective */
     bool allegations;       /* casus: "Iraq said Iran attacked" is also
                                Iraq 112 Iran, "Iraq said it attacked"
                                Iraq 015 (needs that_subject) */

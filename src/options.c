@@ -154,6 +154,8 @@ int options_apply(coder_options *o, const char *line)
             o->stated_intent = truth(arg);  /* casus extension */
         } else if (dict_find_ci(arg, "CONDITIONS")) {
             o->conditions = truth(arg);     /* casus extension */
+        } else if (dict_find_ci(arg, "HYPHEN MODIFIERS")) {
+            o->hyphen_modifiers = truth(arg);   /* casus extension */
         } else if (dict_find_ci(arg, "ALLEGATION")) {
             o->allegations = truth(arg);    /* casus extension */
         } else if (dict_find_ci(arg, "LEMMA")) {

@@ -1169,9 +1169,43 @@ static void seat_as_place(mention *m)
     str_copy(m->base, sizeof(m->base), m->codes[0], SIZE_MAX);
 }
 
+/* casus: an agent joined by a hyphen to RULED, LED, RUN, BACKED, BASED,
+ * LINKED or DOMINATED ("military-ruled Myanmar", "army-backed militias")
+ * makes an adjective of both words: it says who rules or backs what
+ * follows, and names no actor of its own, so "dissidents from
+ * military-ruled Myanmar" are Myanmar's.  (Land "rebel-held" is a place,
+ * mark_territories().) */
+static void hyphen_modifiers(parse_state *ps)
+{
+    static const char *const parts[] = {
+        "RULED", "LED", "RUN", "BACKED", "BASED", "LINKED", "DOMINATED"
+    };
+    for (size_t u = 0; u < ps->n_units; u++) {
+        unit *ag = &ps->units[u];
+        size_t n = (size_t)ag->last + 1;
+        if (ag->type != T_AGENT || n >= ps->n_toks)
+            continue;
+        const tok *a = &ps->toks[ag->last], *b = &ps->toks[n];
+        if (b->start != a->end + 1 || a->end >= ps->text_len ||
+            ps->text[a->end] != '-')
+            continue;
+        bool part = false;
+        for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+            part |= tok_is_word(b, parts[k], strlen(parts[k]));
+        if (!part)
+            continue;
+        ag->type = T_ADJ;
+        for (size_t k = ag->first; k <= ag->last; k++)
+            ps->toks[k].type = T_ADJ;
+        territory_adjective(ps, ag->last);
+    }
+}
+
 static int build_mentions(parse_state *ps)
 {
     uint8_t *has_agent = NULL;
+    if (ps->opts.hyphen_modifiers)
+        hyphen_modifiers(ps);
     long prev = -1;     /* the last actor unit, and its mention */
     for (size_t u = 0; u < ps->n_units; u++) {
         if (ps->units[u].type != T_ACTOR)
