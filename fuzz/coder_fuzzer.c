@@ -69,7 +69,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                               "SET: POSSESSIVE NOUNS = TRUE\n"
                               "SET: REDUCED RELATIVES = TRUE\n"
                               "SET: SEATS AS PLACES = TRUE\n"
-                              "SET: LEADERS OF BODIES = TRUE\n");
+                              "SET: LEADERS OF BODIES = TRUE\n"
+                              "SET: CONDITIONS = TRUE\n"
+                              "SET: HYPHEN MODIFIERS = TRUE\n");
         if (casus_dict_new(&d) < 0)
             abort();
         const char *files[] = { "f.actors", "f.agents", "f.verbs",

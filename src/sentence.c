@@ -832,9 +832,12 @@ static int classify(parse_state *ps)
             if (i > 0 && ps->toks[i - 1].type == T_DET)
                 noun = true;
             /* casus: so after a possessive determiner ("his vow", "their
-             * attack"): HER may be an object ("forced her to leave") */
+             * attack"): HER may be an object ("forced her to leave").
+             * Coercion (17) is left a verb: in "his arrest", "their
+             * detention" the owner is who suffers it, and it was done */
             if (i > 0 && ps->opts.possessive_nouns &&
-                possessive_determiner(&ps->toks[i - 1]))
+                possessive_determiner(&ps->toks[i - 1]) &&
+                !(v->code[0] == '1' && v->code[1] == '7'))
                 noun = true;
             if (noun)
                 u->type = T_NOUN;
