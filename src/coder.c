@@ -823,7 +823,7 @@ static const char *intent_code(const char *code)
  * do: WILL, WOULD or SHALL at most three words before it (and no BE or
  * BEEN between: a passive does not say who acts), and before that a verb
  * of saying or announcing whose subject is src itself ("Israel announced
- * it would free", "they said they will attack")? */
+ * it would free", "they said they would shell the town")? */
 static bool stated_by_doer(const parse_state *ps, long lo, long vs,
                            sel src)
 {
@@ -1170,7 +1170,7 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             tgt.def = "";
     }
     /* casus STATED INTENT: "Israel announced it would free the prisoners"
-     * states an intent (0353), "said they will attack Iraq" a threat */
+     * states an intent (0353), "said they would shell it" a threat */
     if (o->stated_intent && neg < 0 && src.m >= 0 &&
         stated_by_doer(ps, clz->first, vs, src)) {
         const char *intent = intent_code(c1);
