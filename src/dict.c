@@ -496,6 +496,14 @@ static int flush_actor_group(casus_dict *d, group *g, const char *file,
             parent = p;
         }
         e.u.actor.parent = parent;
+        if (e.name_cap) {
+            if (CS_ARRAY_GROW(d->name_cap_words, d->name_cap_words_cap,
+                              d->n_name_cap_words + 1) < 0) {
+                err = CASUS_ENOMEM;
+                goto done;
+            }
+            d->name_cap_words[d->n_name_cap_words++] = &e.ph.words[0];
+        }
         if (dict_add_entry(d, &e) < 0) {
             err = CASUS_ENOMEM;
             goto done;
@@ -891,7 +899,6 @@ int dict_load_tabari(casus_dict *d, const char *path, int kind,
                 if (kind == F_ACTORS) {
                     err = flush_actor_group(d, g, file, diag);
                     g->name_cap = t[1] != '/';
-                    d->has_name_cap |= g->name_cap;
                 } else {
                     dict_problem(d, diag, file, line,
                                  "<CAPITALISED> belongs in an actors file");
@@ -1205,6 +1212,7 @@ void casus_dict_free(casus_dict *d)
             cs_free(d->verbs[i].pats);
     cs_free(d->verbs);
     cs_free(d->entries);
+    cs_free(d->name_cap_words);
     cs_free(d->files);
     map_dispose(&d->index);
     map_dispose(&d->synsets);

@@ -256,7 +256,9 @@ struct casus_dict {
     void *problem_payload;
     casus_dict_stats stats;
     bool has_time;          /* a <TIME> section was read */
-    bool has_name_cap;      /* casus: some actor is from <CAPITALISED> */
+    const dword **name_cap_words;   /* casus: the first word of each
+                                       actor from <CAPITALISED> */
+    size_t n_name_cap_words, name_cap_words_cap;
     bool split_nt;          /* some phrase has the word N'T (Treebank's
                                "did n't"): split "didn't" the same way */
     bool has_attrib;

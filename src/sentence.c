@@ -496,6 +496,33 @@ static bool phrase_possible(const parse_state *ps, const entry *e)
     return true;
 }
 
+/* casus <CAPITALISED>: may a word in lower case begin one of the names
+ * that need a capital?  Only then does names_capitalised() matter.  The
+ * prefix filter turns most names away at once ("China" is common, a
+ * lower-case "china" is not). */
+static bool lower_name_possible(const parse_state *ps)
+{
+    const casus_dict *d = ps->dict;
+    const dword *maybe[8];
+    size_t n = 0;
+    for (size_t k = 0; k < d->n_name_cap_words; k++)
+        if (parse_may_have_prefix(ps, d->name_cap_words[k]->hash)) {
+            if (n == sizeof(maybe) / sizeof(maybe[0]))
+                return true;    /* too many to try one by one */
+            maybe[n++] = d->name_cap_words[k];
+        }
+    for (size_t i = 0; i < ps->n_toks && n > 0; i++) {
+        const tok *t = &ps->toks[i];
+        if (t->cap)
+            continue;
+        for (size_t k = 0; k < n; k++)
+            if (t->len >= maybe[k]->len &&
+                memcmp(t->w, maybe[k]->w, maybe[k]->len) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* casus <CAPITALISED>: does the sentence write names with capitals?  It
  * does when it is not all in capitals and a capitalised word after its
  * first begins an actor phrase ("US and British activists ... scaling a
@@ -504,7 +531,9 @@ static bool phrase_possible(const parse_state *ps, const entry *e)
  * with its names in lower case) gives no such sign and keeps its actors. */
 static bool names_capitalised(parse_state *ps)
 {
-    if (ps->all_caps || !ps->dict->has_name_cap)
+    if (ps->all_caps)
+        return false;
+    if (!lower_name_possible(ps))
         return false;
     for (size_t i = 1; i < ps->n_toks; i++) {
         const tok *t = &ps->toks[i];
