@@ -502,7 +502,8 @@ static int flush_actor_group(casus_dict *d, group *g, const char *file,
                 err = CASUS_ENOMEM;
                 goto done;
             }
-            d->name_cap_words[d->n_name_cap_words++] = &e.ph.words[0];
+            /* the phrase's words live in d->mem, as long as d */
+            d->name_cap_words[d->n_name_cap_words++] = e.ph.words;
         }
         if (dict_add_entry(d, &e) < 0) {
             err = CASUS_ENOMEM;
