@@ -20,7 +20,8 @@ static const char actors[] =
     "SERBIA_ [SRB]\n+SERBIAN_\nKOSOVO_ [KSV]\n+KOSOVAR_\n"
     "UNITED_NATIONS_ [IGOUNO]\n+UN_\nAL GORE [USAELI]\n"
     "KURTI_\n    [KSVOPP 20100101-20200202]\n    [KSVGOV >20200203]\n"
-    "THE_TWO_KOREAS_ [PRK/KOR]\nSOCCER_ [###]\n<NOUN>\nVILLAGES_\n</NOUN>\n"
+    "THE_TWO_KOREAS_ [PRK/KOR]\nSOCCER_ [###]\n"
+    "<NOUN>\nVILLAGES_\nRAID_\n</NOUN>\n"
     "<ADJECTIVE>\nNORTHERN_\n</ADJECTIVE>\n"
     "<CAPITALISED>\nKOSOVO_ [KSV]\n</CAPITALISED>\nBELGRADE_ [SRBGOV]\n"
     "PROGRESSIVE_PARTY_ [SRBPTY]\n";
@@ -67,6 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                               "SET: STATED INTENT = TRUE\n"
                               "SET: SHARED AGENTS = TRUE\n"
                               "SET: POSSESSIVE NOUNS = TRUE\n"
+                              "SET: TRANSITIVE NOUNS = TRUE\n"
                               "SET: REDUCED RELATIVES = TRUE\n"
                               "SET: SEATS AS PLACES = TRUE\n"
                               "SET: LEADERS OF BODIES = TRUE\n"

@@ -191,6 +191,9 @@ typedef struct coder_options {
                                after the THAT */
     bool share_agents;      /* casus: "US and British activists": the
                                agent joins the adjectives before it */
+    bool transitive_nouns;  /* casus: a word listed as a noun that is
+                               also a verb is the verb between an actor
+                               and an object ("forces attack the town") */
     bool possessive_nouns;  /* casus: a verb after HIS, ITS, THEIR, OUR,
                                MY or YOUR is a noun ("his vow") */
     bool reduced_relatives; /* casus: "the men detained for X were freed

@@ -142,6 +142,8 @@ int options_apply(coder_options *o, const char *line)
             o->that_subject = truth(arg);   /* casus extension */
         } else if (dict_find_ci(arg, "SHARED AGENT")) {
             o->share_agents = truth(arg);   /* casus extension */
+        } else if (dict_find_ci(arg, "TRANSITIVE NOUNS")) {
+            o->transitive_nouns = truth(arg);   /* casus extension */
         } else if (dict_find_ci(arg, "POSSESSIVE NOUNS")) {
             o->possessive_nouns = truth(arg);   /* casus extension */
         } else if (dict_find_ci(arg, "REDUCED RELATIVE")) {

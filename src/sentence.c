@@ -729,6 +729,20 @@ static bool possessive_determiner(const tok *t)
     return false;
 }
 
+/* casus TRANSITIVE NOUNS: does token i stand right after an actor or
+ * agent and right before an object: THE, A, AN, a possessive or a
+ * capitalised word (a name)? */
+static bool transitive_at(const parse_state *ps, size_t i)
+{
+    if (i == 0 || i + 1 >= ps->n_toks)
+        return false;
+    const tok *prev = &ps->toks[i - 1], *next = &ps->toks[i + 1];
+    if (prev->type != T_ACTOR && prev->type != T_AGENT)
+        return false;
+    return builtin_type(next) == T_DET || possessive_determiner(next) ||
+           (next->cap && !ps->all_caps);
+}
+
 static int classify(parse_state *ps)
 {
     const casus_dict *d = ps->dict;
@@ -804,6 +818,18 @@ static int classify(parse_state *ps)
             t->type = (uint8_t)bt;
             i++;
             continue;
+        }
+        /* casus TRANSITIVE NOUNS: a word listed as a noun that is also a
+         * verb is the verb between an actor and what it acts on ("Russian
+         * forces attack the village", "Serbia attacks Kosovo") */
+        if (ps->opts.transitive_nouns && d->entries[id].kind == K_NOUN &&
+            d->entries[id].ph.n_words == 1 && transitive_at(ps, i)) {
+            long vend;
+            long vid = best_entry(ps, i, &ps->wc, ws, &vend, K_VERB);
+            if (vid >= 0 && d->entries[vid].ph.n_words == 1) {
+                id = vid;
+                end = vend;
+            }
         }
         if (CS_ARRAY_GROW(ps->units, ps->units_cap, ps->n_units + 1) < 0)
             return CASUS_ENOMEM;
