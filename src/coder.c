@@ -447,6 +447,28 @@ static bool refusal_at(const parse_state *ps, long neg, long vs, long lo)
     return true;
 }
 
+/* A map of event codes by prefix: code_by_prefix() finds the longest. */
+typedef struct code_map {
+    const char *from, *to;
+} code_map;
+
+/* The `to` of the row of rows (n of them) whose `from` is the longest prefix
+ * of code, or NULL when none is. */
+static const char *code_by_prefix(const code_map *rows, size_t n,
+                                  const char *code)
+{
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(rows[i].from);
+        if (len > best_len && strncmp(code, rows[i].from, len) == 0) {
+            best = rows[i].to;
+            best_len = len;
+        }
+    }
+    return best;
+}
+
 /* CAMEO codes a refusal to cooperate as a rejection (12), under the
  * sub-code that mirrors what was refused: "would not provide aid" is 122
  * (reject a request for material aid), "did not release the prisoners"
@@ -455,7 +477,7 @@ static bool refusal_at(const parse_state *ps, long neg, long vs, long lo)
  * and 05 only negotiating (046), recognition (054) and signing (057):
  * "did not meet the press", "did not visit the area", "does not support
  * the contention" refuse no proposal.  The longest prefix wins. */
-static const struct { const char *from, *to; } reject_map[] = {
+static const code_map reject_map[] = {
     { "03", "120" }, { "031", "121" }, { "0311", "1211" },
     { "0312", "1212" }, { "0313", "1213" }, { "0314", "1214" },
     { "033", "122" }, { "0331", "1221" }, { "0332", "1222" },
@@ -480,16 +502,8 @@ static const struct { const char *from, *to; } reject_map[] = {
  * when the denial of `code` is no event. */
 static const char *rejection_code(const char *code)
 {
-    const char *best = NULL;
-    size_t best_len = 0;
-    for (size_t i = 0; i < sizeof reject_map / sizeof reject_map[0]; i++) {
-        size_t n = strlen(reject_map[i].from);
-        if (n > best_len && strncmp(code, reject_map[i].from, n) == 0) {
-            best = reject_map[i].to;
-            best_len = n;
-        }
-    }
-    return best;
+    return code_by_prefix(reject_map, sizeof reject_map / sizeof reject_map[0],
+                          code);
 }
 
 /* The IMPLIED actor for event code `code` (an entry for "173" covers
@@ -791,7 +805,7 @@ static int add_event(casus_coder *c, size_t from, const char *src, int src_m,
  * (0841 "release persons" to 0353 "express intent to release persons"),
  * sanctions and force to the 13 threat of them.  The longest prefix
  * wins. */
-static const struct { const char *from, *to; } intent_map[] = {
+static const code_map intent_map[] = {
     { "04", "036" }, { "05", "032" },
     { "06", "031" }, { "061", "0311" }, { "062", "0312" },
     { "063", "0313" }, { "064", "0314" },
@@ -807,16 +821,8 @@ static const struct { const char *from, *to; } intent_map[] = {
 
 static const char *intent_code(const char *code)
 {
-    const char *best = NULL;
-    size_t best_len = 0;
-    for (size_t i = 0; i < sizeof intent_map / sizeof intent_map[0]; i++) {
-        size_t n = strlen(intent_map[i].from);
-        if (n > best_len && strncmp(code, intent_map[i].from, n) == 0) {
-            best = intent_map[i].to;
-            best_len = n;
-        }
-    }
-    return best;
+    return code_by_prefix(intent_map, sizeof intent_map / sizeof intent_map[0],
+                          code);
 }
 
 /* casus STATED INTENT: is the verb at vs what its doer src says it will
