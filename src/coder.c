@@ -533,12 +533,7 @@ static bool saying_verb(const parse_state *ps, long k)
     const tok *t = live_tok(ps, (size_t)k);
     if (t->type != T_VERB)
         return false;
-    for (size_t i = 0; i < sizeof stems / sizeof stems[0]; i++) {
-        size_t n = strlen(stems[i]);
-        if (t->len >= n && memcmp(t->w, stems[i], n) == 0)
-            return true;
-    }
-    return false;
+    return tok_begins_any(t, stems, sizeof stems / sizeof stems[0]);
 }
 
 /* casus: the live index of the THAT that opens the reported or relative
@@ -856,11 +851,9 @@ static bool stated_by_doer(const parse_state *ps, long lo, long vs,
         const tok *t = live_tok(ps, (size_t)k);
         if (t->type != T_VERB)
             continue;
-        bool says = saying_verb(ps, k);
-        for (size_t i = 0; i < sizeof announcing / sizeof announcing[0];
-             i++)
-            says |= t->len >= strlen(announcing[i]) &&
-                    memcmp(t->w, announcing[i], strlen(announcing[i])) == 0;
+        bool says = saying_verb(ps, k) ||
+                    tok_begins_any(t, announcing,
+                                   sizeof announcing / sizeof announcing[0]);
         if (!says)
             return false;
         int m = find_mention(ps, lo, k - 1, 1, NULL, -1, true);

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "casus/event.h"
 #include "dictdef.h"
@@ -149,6 +150,18 @@ static inline const tok *live_tok(const parse_state *ps, size_t i)
 }
 
 const char *parse_type_name(int type);
+
+/* Does token t begin with one of the n stems ("SPOKES" for SPOKESMAN)? */
+static inline bool tok_begins_any(const tok *t, const char *const *stems,
+                                  size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const size_t len = strlen(stems[i]);
+        if (t->len >= len && memcmp(t->w, stems[i], len) == 0)
+            return true;
+    }
+    return false;
+}
 
 /* May some word of the sentence start with the word whose map_hash is h?
  * False means certainly not; true may be wrong (a Bloom filter). */

@@ -1046,11 +1046,7 @@ static bool voice_of_body(const parse_state *ps, const mention *m,
     if (strcmp(e->u.agent, "GOV") != 0 || e->ph.n_words != 1)
         return false;
     const tok *t = &ps->toks[ag->first];
-    bool voice = false;
-    for (size_t i = 0; i < sizeof voices / sizeof voices[0]; i++)
-        voice |= t->len >= strlen(voices[i]) &&
-                 memcmp(t->w, voices[i], strlen(voices[i])) == 0;
-    if (!voice)
+    if (!tok_begins_any(t, voices, sizeof voices / sizeof voices[0]))
         return false;
     for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
         if (has_block(m->codes[0], bodies[i]) ||
