@@ -580,9 +580,8 @@ static long reported_by(const parse_state *ps, long lo, long vs)
     }
     for (long k = vs - 1; k >= lo; k--) {
         const tok *t = live_tok(ps, (size_t)k);
-        for (size_t i = 0; i < sizeof modal / sizeof modal[0]; i++)
-            if (tok_word(t, modal[i]))
-                return -1;
+        if (tok_is_any(t, modal, sizeof modal / sizeof modal[0]))
+            return -1;
         if (t->type == T_VERB && t->unit != verb_unit)
             return saying_verb(ps, k) ? k : -1;
     }
@@ -1250,17 +1249,16 @@ static bool reduced_relative(const parse_state *ps, const clause *clz,
         return false;
     for (long j = k + 1; j <= clz->last; j++) {
         const tok *a = live_tok(ps, (size_t)j);
-        for (size_t i = 0; i < sizeof opener / sizeof opener[0]; i++)
-            if (tok_word(a, opener[i]))
-                return false;
+        if (tok_is_any(a, opener, sizeof opener / sizeof opener[0]))
+            return false;
         if (a->type == T_COMMA && !a->absorbed)
             return false;
         if (a->type != T_VERB)
             continue;
         for (long f = j - 1; f >= j - 2 && f > k; f--)
-            for (size_t i = 0; i < sizeof finite / sizeof finite[0]; i++)
-                if (tok_word(live_tok(ps, (size_t)f), finite[i]))
-                    return true;
+            if (tok_is_any(live_tok(ps, (size_t)f), finite,
+                           sizeof finite / sizeof finite[0]))
+                return true;
         return false;
     }
     return false;

@@ -151,6 +151,18 @@ static inline const tok *live_tok(const parse_state *ps, size_t i)
 
 const char *parse_type_name(int type);
 
+/* Is token t one of the n words? */
+static inline bool tok_is_any(const tok *t, const char *const *words,
+                              size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const size_t len = strlen(words[i]);
+        if (t->len == len && memcmp(t->w, words[i], len) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Does token t begin with one of the n stems ("SPOKES" for SPOKESMAN)? */
 static inline bool tok_begins_any(const tok *t, const char *const *stems,
                                   size_t n)

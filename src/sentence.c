@@ -723,10 +723,7 @@ static bool possessive_determiner(const tok *t)
     static const char *const words[] = {
         "HIS", "ITS", "THEIR", "OUR", "MY", "YOUR"
     };
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (tok_is_word(t, words[i], strlen(words[i])))
-            return true;
-    return false;
+    return tok_is_any(t, words, sizeof words / sizeof words[0]);
 }
 
 /* casus TRANSITIVE NOUNS: does token i stand right after an actor or
@@ -1243,10 +1240,7 @@ static void hyphen_modifiers(parse_state *ps)
         if (b->start != a->end + 1 || a->end >= ps->text_len ||
             ps->text[a->end] != '-')
             continue;
-        bool part = false;
-        for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
-            part |= tok_is_word(b, parts[k], strlen(parts[k]));
-        if (!part)
+        if (!tok_is_any(b, parts, sizeof parts / sizeof parts[0]))
             continue;
         ag->type = T_ADJ;
         for (size_t k = ag->first; k <= ag->last; k++)
