@@ -659,6 +659,43 @@ static int nominal_agent(const parse_state *ps, long ve, long hi)
     return -1;
 }
 
+/* casus: the actor right after "fired AT", "imposed ON", "directed
+ * AGAINST" (a determiner may stand between) when token ve ends an
+ * agentless passive; -1 if none.  "A rocket was fired at Israel" names
+ * who was aimed at when the subject is a thing. */
+static int aimed_target(const parse_state *ps, long ve, long hi)
+{
+    static const char *const preps[] = {
+        "AT", "ON", "UPON", "AGAINST", "INTO"
+    };
+    long k = ve + 1;
+    if (k + 1 > hi ||
+        !tok_is_any(live_tok(ps, (size_t)k), preps,
+                    sizeof preps / sizeof preps[0]))
+        return -1;
+    k++;
+    if (live_tok(ps, (size_t)k)->type == T_DET && k + 1 <= hi)
+        k++;
+    return live_tok(ps, (size_t)k)->mention;
+}
+
+/* casus: the actor after FROM or BY later in [k, hi] ("fired at Israel
+ * from Gaza", "... by the rebels"): where the fire came from names who
+ * fired it.  -1 if none. */
+static int origin_agent(const parse_state *ps, long k, long hi)
+{
+    for (; k + 1 <= hi; k++) {
+        const tok *t = live_tok(ps, (size_t)k);
+        if (t->type != T_BY && !tok_word(t, "FROM") && !tok_word(t, "BY"))
+            continue;
+        long a = k + 1;
+        if (live_tok(ps, (size_t)a)->type == T_DET && a + 1 <= hi)
+            a++;
+        return live_tok(ps, (size_t)a)->mention;
+    }
+    return -1;
+}
+
 /* casus: the subject of an agentless passive at vs: the first actor in
  * [lo, vs) after the last verb before vs, so that in "the group said
  * eight people were killed" the sayer is not the one killed.  A verb in
@@ -881,8 +918,9 @@ static int code_allegation(casus_coder *c, size_t cl, long vs,
         return 0;
     long say = reported_by(ps, clz->first, vs);
     /* the doer is named in the reported clause, or after the act by BY
-     * ("were killed by police", "in an air strike by government
-     * forces"), not taken from the sayer's place */
+     * or FROM ("were killed by police", "in an air strike by government
+     * forces", "was fired at it from Gaza"), not taken from the sayer's
+     * place */
     if (say < 0 || sel_pos(ps, src) <= say)
         return 0;
     long at = sel_pos(ps, src);
@@ -891,7 +929,8 @@ static int code_allegation(casus_coder *c, size_t cl, long vs,
         long b = at - 1;
         if (b > vs && live_tok(ps, (size_t)b)->type == T_DET)
             b--;
-        if (live_tok(ps, (size_t)b)->type != T_BY)
+        const tok *bt = live_tok(ps, (size_t)b);
+        if (bt->type != T_BY && !tok_word(bt, "FROM"))
             return 0;
     }
     sel sayer = sel_none();
@@ -1138,13 +1177,19 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
              * acted on, not who acted: the subject before the verb is the
              * target, and no actor after the verb ("..., SP X said") is */
             int subj = bare ? pre->mention : passive_subject(ps, lo, vs);
+            int aimed = subj < 0 ? aimed_target(ps, ve, hi) : -1;
             if (subj >= 0)
                 tgt = sel_of(ps, subj);
+            else if (aimed >= 0)
+                tgt = sel_of(ps, aimed);    /* "was fired at Israel" */
             else if (cl > 0 && carried.m >= 0)
                 tgt = carried;      /* "... and three were wounded" */
             else
                 tgt = sel_none();
-            int agent = nominal_agent(ps, ve, hi);
+            int agent = aimed >= 0 ?
+                origin_agent(ps, ps->toks[ps->mentions[aimed].last].live_at
+                             + 1, hi) :
+                nominal_agent(ps, ve, hi);
             src = agent >= 0 ? sel_of(ps, agent) : sel_none();
         }
     }

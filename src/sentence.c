@@ -743,6 +743,40 @@ static bool transitive_at(const parse_state *ps, size_t i)
            possessive_determiner(next) || (next->cap && !ps->all_caps);
 }
 
+/* casus NOUN COMPOUNDS: is the verb word W at token i the head of a noun
+ * phrase, THE or A/AN and one modifier before it ("the museum shooting",
+ * "a mortar bomb")?  A singular subject after A/AN takes -S or -ED, so
+ * the bare form there is a noun; after THE it is not, as "the men
+ * attack" is a clause.  -ING is a noun after either unless an object
+ * follows it.  A modifier that is an actor, agent or verb leaves the word
+ * a verb ("the police shooting" was done) */
+static bool compound_noun_at(const parse_state *ps, size_t i,
+                             const char *w, size_t len)
+{
+    if (i < 2 || len < 3)
+        return false;
+    const tok *det = &ps->toks[i - 2], *mod = &ps->toks[i - 1];
+    if (det->type != T_DET ||
+        (mod->type != T_NULL && mod->type != T_NOUN && mod->type != T_ADJ))
+        return false;
+    /* an -ING word that takes an object or a particle is a participle
+     * ("a resolution condemning the attack", "... calling for talks") */
+    static const char *const object[] = {
+        "THE", "A", "AN", "THIS", "THESE", "THOSE", "HIS", "HER", "ITS",
+        "THEIR", "OUR", "FOR", "TO", "AGAINST", "UP", "OUT", "OFF", "DOWN",
+        "BACK", "AWAY"
+    };
+    if (len > 4 && memcmp(w + len - 3, "ING", 3) == 0) {
+        const tok *next = i + 1 < ps->n_toks ? &ps->toks[i + 1] : NULL;
+        return next == NULL ||
+               !(tok_is_any(next, object, sizeof object / sizeof object[0]) ||
+                 (next->cap && !ps->all_caps) || next->type == T_NUM);
+    }
+    if (det->len == 3)          /* THE */
+        return false;
+    return w[len - 1] != 'S' && memcmp(w + len - 2, "ED", 2) != 0;
+}
+
 static int classify(parse_state *ps)
 {
     const casus_dict *d = ps->dict;
@@ -885,6 +919,9 @@ static int classify(parse_state *ps)
             if (i > 0 && t->cap && !ps->all_caps)
                 noun = true;
             if (i > 0 && ps->toks[i - 1].type == T_DET)
+                noun = true;
+            if (ps->opts.noun_compounds &&
+                compound_noun_at(ps, i, word, word_len))
                 noun = true;
             /* casus: so after a possessive determiner ("his vow", "their
              * attack"): HER may be an object ("forced her to leave").
