@@ -523,17 +523,12 @@ static const char *implied_source(const coder_options *o, const char *code)
 }
 
 /* casus: is live token k a verb of saying that may take a reported
- * clause without THAT ("Iraq said Iran had attacked"): a form of SAY,
- * CLAIM, ALLEGE, ASSERT or INSIST read as a verb? */
+ * clause without THAT ("Iraq said Iran had attacked"): a word of
+ * &CASUS_SAYING (SAY, CLAIM, ALLEGE, ...) read as a verb? */
 static bool saying_verb(const parse_state *ps, long k)
 {
-    static const char *const stems[] = {
-        "SAY", "SAID", "CLAIM", "ALLEG", "ASSERT", "INSIST"
-    };
     const tok *t = live_tok(ps, (size_t)k);
-    if (t->type != T_VERB)
-        return false;
-    return tok_begins_any(t, stems, sizeof stems / sizeof stems[0]);
+    return t->type == T_VERB && tok_in_class(ps, t, WCL_SAYING);
 }
 
 /* casus: the live index of the THAT that opens the reported or relative
@@ -859,14 +854,12 @@ static const char *intent_code(const char *code)
 /* casus STATED INTENT: is the verb at vs what its doer src says it will
  * do: WILL, WOULD or SHALL at most three words before it (and no BE or
  * BEEN between: a passive does not say who acts), and before that a verb
- * of saying or announcing whose subject is src itself ("Israel announced
- * it would free", "they said they would shell the town")? */
+ * of saying or announcing (&CASUS_SAYING, &CASUS_ANNOUNCING) whose
+ * subject is src itself ("Israel announced it would free", "they said
+ * they would shell the town")? */
 static bool stated_by_doer(const parse_state *ps, long lo, long vs,
                            sel src)
 {
-    static const char *const announcing[] = {
-        "ANNOUNC", "PROMIS", "PLEDG", "VOW", "DECLAR"
-    };
     long k = vs - 1, modal = -1;
     for (; k >= lo && k >= vs - 3; k--) {
         const tok *t = live_tok(ps, (size_t)k);
@@ -888,8 +881,7 @@ static bool stated_by_doer(const parse_state *ps, long lo, long vs,
         if (t->type != T_VERB)
             continue;
         bool says = saying_verb(ps, k) ||
-                    tok_begins_any(t, announcing,
-                                   sizeof announcing / sizeof announcing[0]);
+                    tok_in_class(ps, t, WCL_ANNOUNCING);
         if (!says)
             return false;
         int m = find_mention(ps, lo, k - 1, 1, NULL, -1, true);

@@ -316,6 +316,13 @@ int pat_compile(casus_dict *d, verb *v, const char *text, size_t len,
 /* Sort each verb's patterns longest first; call after loading. */
 void pat_sort(casus_dict *d);
 
+/* casus: the one-word members of synonym set NAME (without its '&'),
+ * at most cap of them, in the order written; 0 when no verbs file
+ * defines the set.  Rules of ours read their word classes this way
+ * (doc/dict-format.md 7.5). */
+size_t pat_synset_words(const casus_dict *d, const char *name,
+                        const dword **out, size_t cap);
+
 /* Define a synonym set from its member lines (already split). */
 int pat_define_synset(casus_dict *d, const char *name, const char **members,
                       size_t n_members, const char *file, uint32_t line,

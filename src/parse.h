@@ -87,6 +87,25 @@ typedef struct clause {
     uint16_t first, last;   /* live-token span, inclusive */
 } clause;
 
+/* casus: word classes that rules of ours read from synonym sets of the
+ * verbs files (doc/dict-format.md 7.5), resolved once by parse_init():
+ * the words are the dictionary's, and a set no file defines leaves its
+ * rule nothing to match. */
+enum {
+    WCL_SAYING,         /* &CASUS_SAYING: SAY, CLAIM, ALLEGE, ... */
+    WCL_ANNOUNCING,     /* &CASUS_ANNOUNCING: ANNOUNCE, PROMISE, ... */
+    WCL_VOICES,         /* &CASUS_VOICES: LEADER, SPOKESMAN, ... */
+    WCL_RULING,         /* &CASUS_RULING: RULED, LED, BACKED, ... */
+    WCL_N
+};
+
+#define WORD_CLASS_MAX 32
+
+typedef struct word_class {
+    const dword *w[WORD_CLASS_MAX];
+    uint8_t n;
+} word_class;
+
 typedef struct parse_state {
     const casus_dict *dict;
     coder_options opts;
@@ -109,6 +128,7 @@ typedef struct parse_state {
     clause *clauses;
     size_t n_clauses, clauses_cap;
     wordcache wc;           /* the entries and lemma of each word seen */
+    word_class classes[WCL_N];
     uint64_t prefixes[64];  /* Bloom filter of every word prefix: bit
                                (map_hash(prefix) & 4095) is set */
     bool all_caps;
@@ -160,6 +180,18 @@ static inline bool tok_is_any(const tok *t, const char *const *words,
         if (t->len == len && memcmp(t->w, words[i], len) == 0)
             return true;
     }
+    return false;
+}
+
+/* casus: is token t a word of class cls (WCL_*)?  Members match as
+ * pattern words of a verb do: a stem its longer words, WORD_ the word
+ * and its regular verb endings. */
+static inline bool tok_in_class(const parse_state *ps, const tok *t, int cls)
+{
+    const word_class *c = &ps->classes[cls];
+    for (size_t i = 0; i < c->n; i++)
+        if (word_match(c->w[i], t->w, t->len, END_VERB))
+            return true;
     return false;
 }
 

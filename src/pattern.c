@@ -344,6 +344,19 @@ int pat_compile(casus_dict *d, verb *v, const char *text, size_t len,
     return 0;
 }
 
+size_t pat_synset_words(const casus_dict *d, const char *name,
+                        const dword **out, size_t cap)
+{
+    const synset *ss = map_get(&d->synsets, name, strlen(name));
+    size_t n = 0;
+    for (size_t i = 0; ss != NULL && i < ss->n_alts && n < cap; i++) {
+        const pseq *a = &ss->alts[i];
+        if (a->n_items == 1 && a->items[0].kind == PI_WORD)
+            out[n++] = &a->items[0].word;
+    }
+    return n;
+}
+
 int pat_define_synset(casus_dict *d, const char *name, const char **members,
                       size_t n_members, const char *file, uint32_t line,
                       casus_diag *diag)

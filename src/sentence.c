@@ -38,6 +38,16 @@ void parse_init(parse_state *ps, const casus_dict *d)
     ps->words = (strbuf)STRBUF_INIT;
     ps->fold = (strbuf)STRBUF_INIT;
     ps->fmap = (text_map)TEXT_MAP_INIT;
+    static const char *const sets[WCL_N] = {
+        [WCL_SAYING] = "&CASUS_SAYING",
+        [WCL_ANNOUNCING] = "&CASUS_ANNOUNCING",
+        [WCL_VOICES] = "&CASUS_VOICES",
+        [WCL_RULING] = "&CASUS_RULING",
+    };
+    for (int c = 0; c < WCL_N; c++)
+        ps->classes[c].n = (uint8_t)pat_synset_words(d, sets[c],
+                                                     ps->classes[c].w,
+                                                     WORD_CLASS_MAX);
 }
 
 void parse_dispose(parse_state *ps)
@@ -1065,16 +1075,13 @@ static void set_codes(mention *m, const char *code)
 }
 
 /* casus: is agent unit ag a word for who speaks for or heads a body
- * (leader, spokesman, chairman, chief, head) and m's code that of a
+ * (&CASUS_VOICES: leader, spokesman, chairman, ...) and m's code that of a
  * body outside the state (opposition, rebels, party, NGO, union, media,
  * church, ...)?  Then "the leaders of the Muslim Brotherhood" are the
  * Brotherhood, not its government: the agent adds nothing. */
 static bool voice_of_body(const parse_state *ps, const mention *m,
                           const unit *ag)
 {
-    static const char *const voices[] = {
-        "LEADER", "SPOKES", "CHAIR", "CHIEF", "HEAD"
-    };
     static const char *const bodies[] = {
         "OPP", "REB", "INS", "UAF", "PTY", "NGO", "NGM", "MED", "LAB",
         "BUS", "EDU", "REL", "RAD", "CRM", "SEP"
@@ -1083,7 +1090,7 @@ static bool voice_of_body(const parse_state *ps, const mention *m,
     if (strcmp(e->u.agent, "GOV") != 0 || e->ph.n_words != 1)
         return false;
     const tok *t = &ps->toks[ag->first];
-    if (!tok_begins_any(t, voices, sizeof voices / sizeof voices[0]))
+    if (!tok_in_class(ps, t, WCL_VOICES))
         return false;
     for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
         if (has_block(m->codes[0], bodies[i]) ||
@@ -1260,17 +1267,14 @@ static void seat_as_place(mention *m)
     str_copy(m->base, sizeof(m->base), m->codes[0], SIZE_MAX);
 }
 
-/* casus: an agent joined by a hyphen to RULED, LED, RUN, BACKED, BASED,
- * LINKED or DOMINATED ("military-ruled Myanmar", "army-backed militias")
+/* casus: an agent joined by a hyphen to a word of &CASUS_RULING (RULED,
+ * LED, BACKED, ...: "military-ruled Myanmar", "army-backed militias")
  * makes an adjective of both words: it says who rules or backs what
  * follows, and names no actor of its own, so "dissidents from
  * military-ruled Myanmar" are Myanmar's.  (Land "rebel-held" is a place,
  * mark_territories().) */
 static void hyphen_modifiers(parse_state *ps)
 {
-    static const char *const parts[] = {
-        "RULED", "LED", "RUN", "BACKED", "BASED", "LINKED", "DOMINATED"
-    };
     for (size_t u = 0; u < ps->n_units; u++) {
         unit *ag = &ps->units[u];
         size_t n = (size_t)ag->last + 1;
@@ -1280,7 +1284,7 @@ static void hyphen_modifiers(parse_state *ps)
         if (b->start != a->end + 1 || a->end >= ps->text_len ||
             ps->text[a->end] != '-')
             continue;
-        if (!tok_is_any(b, parts, sizeof parts / sizeof parts[0]))
+        if (!tok_in_class(ps, b, WCL_RULING))
             continue;
         ag->type = T_ADJ;
         for (size_t k = ag->first; k <= ag->last; k++)
