@@ -316,7 +316,7 @@ int pat_compile(casus_dict *d, verb *v, const char *text, size_t len,
 /* Sort each verb's patterns longest first; call after loading. */
 void pat_sort(casus_dict *d);
 
-/* casus: the one-word members of synonym set NAME (without its '&'),
+/* casus: the one-word members of synonym set NAME ("&CASUS_SAYING"),
  * at most cap of them, in the order written; 0 when no verbs file
  * defines the set.  Rules of ours read their word classes this way
  * (doc/dict-format.md 7.5). */

@@ -195,18 +195,6 @@ static inline bool tok_in_class(const parse_state *ps, const tok *t, int cls)
     return false;
 }
 
-/* Does token t begin with one of the n stems ("SPOKES" for SPOKESMAN)? */
-static inline bool tok_begins_any(const tok *t, const char *const *stems,
-                                  size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        const size_t len = strlen(stems[i]);
-        if (t->len >= len && memcmp(t->w, stems[i], len) == 0)
-            return true;
-    }
-    return false;
-}
-
 /* May some word of the sentence start with the word whose map_hash is h?
  * False means certainly not; true may be wrong (a Bloom filter). */
 static inline bool parse_may_have_prefix(const parse_state *ps, uint32_t h)
