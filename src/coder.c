@@ -1271,9 +1271,11 @@ static bool reduced_relative(const parse_state *ps, const clause *clz,
     };
     const tok *t = live_tok(ps, (size_t)k);
     const unit *u = &ps->units[t->unit];
+    const bool ing = t->len > 4 && memcmp(t->w + t->len - 3, "ING", 3) == 0;
     if (u->first != u->last || k <= clz->first || k + 1 > clz->last ||
-        t->len < 4 || t->w[t->len - 2] != 'E' ||
-        (t->w[t->len - 1] != 'D' && t->w[t->len - 1] != 'N'))
+        t->len < 4 || (!ing && (t->w[t->len - 2] != 'E' ||
+                                (t->w[t->len - 1] != 'D' &&
+                                 t->w[t->len - 1] != 'N'))))
         return false;
     const tok *pre = live_tok(ps, (size_t)k - 1);
     if (pre->mention < 0 || ps->mentions[pre->mention].pronoun)
@@ -1281,8 +1283,12 @@ static bool reduced_relative(const parse_state *ps, const clause *clz,
     for (long j = clz->first; j < k; j++)
         if (live_tok(ps, (size_t)j)->type == T_VERB)
             return false;
+    /* a form in -ING right after its subject is never finite (that takes
+     * IS or ARE), so it may have an object: "workers demanding the
+     * release of X were detained" */
     const tok *next = live_tok(ps, (size_t)k + 1);
-    if (next->type == T_DET || next->type == T_NUM || next->mention >= 0)
+    if (!ing &&
+        (next->type == T_DET || next->type == T_NUM || next->mention >= 0))
         return false;
     for (long j = k + 1; j <= clz->last; j++) {
         const tok *a = live_tok(ps, (size_t)j);
@@ -1296,6 +1302,11 @@ static bool reduced_relative(const parse_state *ps, const clause *clz,
             if (tok_is_any(live_tok(ps, (size_t)f), finite,
                            sizeof finite / sizeof finite[0]))
                 return true;
+        /* a word whose verb codes only through patterns (WAGE_, PAY_
+         * [---]) may be a noun of the object: "demanding higher wages" */
+        const char *code = a->unit >= 0 ? ps->units[a->unit].code : NULL;
+        if (ing && code && strcmp(code, "---") == 0)
+            continue;
         return false;
     }
     return false;
