@@ -787,6 +787,39 @@ static bool compound_noun_at(const parse_state *ps, size_t i,
     return w[len - 1] != 'S' && memcmp(w + len - 2, "ED", 2) != 0;
 }
 
+/* casus: is the word w of n letters HELD, CONTROLLED or OCCUPIED, which
+ * after a hyphen make land of who holds it ("a rebel-held district")? */
+static bool territory_participle(const char *w, size_t n)
+{
+    return (n == 4 && memcmp(w, "HELD", 4) == 0) ||
+           (n == 10 && memcmp(w, "CONTROLLED", 10) == 0) ||
+           (n == 8 && memcmp(w, "OCCUPIED", 8) == 0);
+}
+
+/* casus HYPHEN MODIFIERS: is the verb word W at token i a participle
+ * (-ED, -EN) joined by a hyphen to the word before it ("so-called",
+ * "Iran-backed", "UN-brokered", "self-proclaimed")?  Such a compound
+ * qualifies what follows and is no verb of the clause.  A first part
+ * that is a prefix of verbs ("re-elected", "co-hosted", "counter-
+ * attacked") leaves the word a verb. */
+static bool hyphen_participle(const parse_state *ps, size_t i,
+                              const char *w, size_t len)
+{
+    static const char *const prefixes[] = {
+        "RE", "CO", "PRE", "DE", "UN", "NON", "MIS", "OVER", "OUT",
+        "UNDER", "CROSS", "DOUBLE", "COUNTER", "INTER", "SUB", "SUPER",
+        "MULTI", "MID"
+    };
+    if (i == 0 || len < 4 || w[len - 2] != 'E' ||
+        (w[len - 1] != 'D' && w[len - 1] != 'N'))
+        return false;
+    const tok *a = &ps->toks[i - 1], *b = &ps->toks[i];
+    if (b->start != a->end + 1 || a->end >= ps->text_len ||
+        ps->text[a->end] != '-' || a->type == T_COMMA || a->type == T_QUOTE)
+        return false;
+    return !tok_is_any(a, prefixes, sizeof prefixes / sizeof prefixes[0]);
+}
+
 static int classify(parse_state *ps)
 {
     const casus_dict *d = ps->dict;
@@ -943,6 +976,21 @@ static int classify(parse_state *ps)
                 noun = true;
             if (noun)
                 u->type = T_NOUN;
+            else if (ps->opts.hyphen_modifiers &&
+                     hyphen_participle(ps, i, word, word_len)) {
+                u->type = T_ADJ;
+                /* and who backs or funds ("Iran-backed militias") is no
+                 * actor of the clause; land held stays a place for
+                 * mark_territories() */
+                unit *pu = ps->toks[i - 1].unit >= 0 ?
+                    &ps->units[ps->toks[i - 1].unit] : NULL;
+                if (pu && (pu->type == T_ACTOR || pu->type == T_AGENT) &&
+                    !territory_participle(word, word_len)) {
+                    pu->type = T_ADJ;
+                    for (size_t k = pu->first; k <= pu->last; k++)
+                        ps->toks[k].type = T_ADJ;
+                }
+            }
             else if (is_special(v->code, "---") && v->n_pats == 0)
                 u->type = T_NULL;
             else
@@ -1181,8 +1229,7 @@ static bool holds_territory(const parse_state *ps, size_t last)
     if (b->start != a->end + 1 || a->end >= ps->text_len ||
         ps->text[a->end] != '-')
         return false;
-    return tok_is_word(b, "HELD", 4) || tok_is_word(b, "CONTROLLED", 10) ||
-           tok_is_word(b, "OCCUPIED", 8);
+    return territory_participle(b->w, b->len);
 }
 
 /* The participle of a territory ("rebel-held") after token `last` is an
