@@ -194,6 +194,8 @@ typedef struct coder_options {
     bool transitive_nouns;  /* casus: a word listed as a noun that is
                                also a verb is the verb between an actor
                                and an object ("forces attack the town") */
+    bool comma_clauses;     /* casus: a comma phrase with an actor and
+                             * then its verb is a clause, never dropped */
     bool noun_compounds;    /* casus: THE/A/AN, a modifier and a verb
                              * word ("a mortar bomb") make a noun */
     bool possessive_nouns;  /* casus: a verb after HIS, ITS, THEIR, OUR,

@@ -144,6 +144,8 @@ int options_apply(coder_options *o, const char *line)
             o->share_agents = truth(arg);   /* casus extension */
         } else if (dict_find_ci(arg, "TRANSITIVE NOUNS")) {
             o->transitive_nouns = truth(arg);   /* casus extension */
+        } else if (dict_find_ci(arg, "COMMA CLAUSES")) {
+            o->comma_clauses = truth(arg);      /* casus extension */
         } else if (dict_find_ci(arg, "NOUN COMPOUNDS")) {
             o->noun_compounds = truth(arg);     /* casus extension */
         } else if (dict_find_ci(arg, "POSSESSIVE NOUNS")) {

@@ -40,6 +40,8 @@ typedef struct tok {
     uint8_t allcap;     /* no lower-case letter in the original word */
     uint8_t deleted;    /* inside a dropped comma-delimited clause */
     uint8_t absorbed;   /* a conjunction or comma inside a compound */
+    uint8_t opens;      /* casus COMMA CLAUSES: a comma that opens a
+                           clause of its own, split there */
     int16_t unit;       /* dictionary match covering it, or -1 */
     int16_t mention;    /* actor mention covering it, or -1 */
     int16_t live_at;    /* index in the live list, -1 when deleted */

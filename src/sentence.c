@@ -1788,6 +1788,62 @@ static size_t words_between(const parse_state *ps, size_t a, size_t b)
     return n;
 }
 
+/* casus COMMA CLAUSES: do tokens [a, b) hold a clause of their own, an
+ * actor and, at most two words after it, the phrase's first verb
+ * ("In a challenge to Putin, protesters have rallied across Russia,
+ * heeding ...")?  Not when the phrase opens with a relative or
+ * subordinating word (", which ...", ", after ..."), nor for a verb in
+ * -ING (", heeding ...") or of saying or a subordinate code such as 010?
+ * (", officials said,", ", he told reporters"): those are what the comma
+ * rule drops. */
+static bool comma_clause(const parse_state *ps, size_t a, size_t b)
+{
+    static const char *const openers[] = {
+        "WHO", "WHOM", "WHOSE", "WHICH", "THAT", "WHERE", "WHEN", "WHILE",
+        "AFTER", "BEFORE", "AS", "BECAUSE", "SINCE", "IF", "UNLESS",
+        "UNTIL", "THOUGH", "ALTHOUGH", "WHETHER"
+    };
+    while (a < b && (ps->toks[a].type == T_COMMA ||
+                     ps->toks[a].type == T_QUOTE))
+        a++;
+    if (a >= b ||
+        tok_is_any(&ps->toks[a], openers, sizeof openers / sizeof openers[0]))
+        return false;
+    long actor_end = -1;    /* the last token of the latest actor */
+    for (size_t i = a; i < b; i++) {
+        const tok *t = &ps->toks[i];
+        if (t->mention >= 0 && !ps->mentions[t->mention].pronoun) {
+            /* a possessive owns a noun, it is no subject ("Washington's
+             * close ally") */
+            bool poss = t->len > 2 && t->w[t->len - 2] == '\'' &&
+                        t->w[t->len - 1] == 'S';
+            actor_end = poss ? -1 : (long)i;
+            continue;
+        }
+        if (t->type != T_VERB)
+            continue;
+        /* the verb follows its subject, an auxiliary or adverb at most
+         * between ("protesters have rallied") */
+        if (actor_end < 0 || (long)i - actor_end > 2)
+            return false;
+        /* after A or AN and an actor, a bare verb word is a noun ("an
+         * official release said"): a singular subject takes -S or -ED */
+        const mention *m = &ps->mentions[ps->toks[actor_end].mention];
+        const tok *det = m->first > a ? &ps->toks[m->first - 1] : NULL;
+        if (det && det->type == T_DET && det->len <= 2 && t->len >= 2 &&
+            t->w[t->len - 1] != 'S' &&
+            !(t->w[t->len - 2] == 'E' && (t->w[t->len - 1] == 'D' ||
+                                          t->w[t->len - 1] == 'N')))
+            return false;
+        const char *code = t->unit >= 0 ? ps->units[t->unit].code : NULL;
+        const bool subordinate = code && code[0] &&
+                                 code[strlen(code) - 1] == '?';
+        return !(t->len > 4 && memcmp(t->w + t->len - 3, "ING", 3) == 0) &&
+               !subordinate && !tok_in_class(ps, t, WCL_SAYING);
+    }
+    return false;
+}
+
 static void drop_comma_clauses(parse_state *ps)
 {
     const coder_options *o = &ps->opts;
@@ -1814,6 +1870,12 @@ static void drop_comma_clauses(parse_state *ps)
         if (c + 1 < nc) {
             n = words_between(ps, commas[c] + 1, commas[c + 1]);
             if ((int)n > o->comma_min && (int)n <= o->comma_max) {
+                if (o->comma_clauses &&
+                    comma_clause(ps, commas[c] + 1, commas[c + 1])) {
+                    ps->toks[commas[c]].opens = 1;
+                    c++;
+                    continue;
+                }
                 for (size_t i = commas[c]; i < commas[c + 1]; i++)
                     ps->toks[i].deleted = 1;
                 c += 2;
@@ -1823,9 +1885,14 @@ static void drop_comma_clauses(parse_state *ps)
             continue;
         }
         n = words_between(ps, commas[c] + 1, ps->n_toks);
-        if ((int)n > o->comma_emin && (int)n <= o->comma_emax)
-            for (size_t i = commas[c]; i < ps->n_toks; i++)
-                ps->toks[i].deleted = 1;
+        if ((int)n > o->comma_emin && (int)n <= o->comma_emax) {
+            if (o->comma_clauses &&
+                comma_clause(ps, commas[c] + 1, ps->n_toks))
+                ps->toks[commas[c]].opens = 1;
+            else
+                for (size_t i = commas[c]; i < ps->n_toks; i++)
+                    ps->toks[i].deleted = 1;
+        }
         c++;
     }
 }
@@ -1850,7 +1917,7 @@ static int split_clauses(parse_state *ps)
         bool split = i == ps->n_live;
         if (!split) {
             const tok *t = live_tok(ps, i);
-            split = t->type == T_CONJ && !t->absorbed;
+            split = (t->type == T_CONJ && !t->absorbed) || t->opens;
         }
         if (!split)
             continue;
