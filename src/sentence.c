@@ -974,10 +974,10 @@ static int classify(parse_state *ps)
                 possessive_determiner(&ps->toks[i - 1]) &&
                 !(v->code[0] == '1' && v->code[1] == '7'))
                 noun = true;
-            if (noun)
+            if (noun) {
                 u->type = T_NOUN;
-            else if (ps->opts.hyphen_modifiers &&
-                     hyphen_participle(ps, i, word, word_len)) {
+            } else if (ps->opts.hyphen_modifiers &&
+                       hyphen_participle(ps, i, word, word_len)) {
                 u->type = T_ADJ;
                 /* and who backs or funds ("Iran-backed militias") is no
                  * actor of the clause; land held stays a place for
@@ -990,11 +990,11 @@ static int classify(parse_state *ps)
                     for (size_t k = pu->first; k <= pu->last; k++)
                         ps->toks[k].type = T_ADJ;
                 }
-            }
-            else if (is_special(v->code, "---") && v->n_pats == 0)
+            } else if (is_special(v->code, "---") && v->n_pats == 0) {
                 u->type = T_NULL;
-            else
+            } else {
                 u->type = T_VERB;
+            }
             /* a discard word discards whatever its part of speech
              * ("the football final"); a complex verb only as a verb */
             if (is_special(v->code, "###"))
