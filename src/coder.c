@@ -432,7 +432,7 @@ static bool refusal_at(const parse_state *ps, long neg, long vs, long lo)
     for (long k = neg + 1; k < vs; k++) {
         const tok *t = live_tok(ps, (size_t)k);
         if (tok_word(t, "BE") || tok_word(t, "BEEN") || tok_word(t, "TO") ||
-            (t->len > 4 && memcmp(t->w + t->len - 3, "ING", 3) == 0))
+            word_ends_ing(t->w, t->len))
             return false;
     }
     const tok *n = live_tok(ps, (size_t)neg);
@@ -566,7 +566,7 @@ static long reported_by(const parse_state *ps, long lo, long vs)
     int16_t verb_unit = v->unit;
     /* a form in -ING reports an act only as a progressive ("said they
      * were shelling"), not as a gerund ("weeks away from capturing") */
-    if (v->len > 4 && memcmp(v->w + v->len - 3, "ING", 3) == 0) {
+    if (word_ends_ing(v->w, v->len)) {
         const tok *b = vs > lo ? live_tok(ps, (size_t)vs - 1) : NULL;
         if (b == NULL || !(tok_word(b, "IS") || tok_word(b, "ARE") ||
                            tok_word(b, "WAS") || tok_word(b, "WERE") ||
@@ -602,19 +602,33 @@ static bool same_actor(const parse_state *ps, sel a, sel b)
                         strcmp(code, sel_cmp(ps, b)) == 0);
 }
 
-/* Is live token k a word of a verb whose root code is violence (18, 19
- * or 20), as a verb or as a noun ("shelling", "an air strike")? */
+/* Is CAMEO code c violence: 18 (assault), 19 (fight) or 20 (mass
+ * violence)? */
+static bool violent_code(const char *c)
+{
+    return (c[0] == '1' && (c[1] == '8' || c[1] == '9')) ||
+           (c[0] == '2' && c[1] == '0');
+}
+
+/* Is live token k a word of a verb whose root code is violence, as a
+ * verb or as a noun ("shelling", "an air strike")? */
 static bool violent_word(const parse_state *ps, long k)
 {
     const tok *t = live_tok(ps, (size_t)k);
     if (t->unit < 0)
         return false;
     const unit *u = &ps->units[t->unit];
-    const char *c = u->code;
-    if (ps->dict->entries[u->entry].kind != K_VERB || c == NULL)
-        return false;
-    return (c[0] == '1' && (c[1] == '8' || c[1] == '9')) ||
-           (c[0] == '2' && c[1] == '0');
+    return ps->dict->entries[u->entry].kind == K_VERB && u->code != NULL &&
+           violent_code(u->code);
+}
+
+/* The mention at live token k, or after the determiner there ("by the
+ * rebels"), within hi; -1 when no actor stands there. */
+static int mention_past_det(const parse_state *ps, long k, long hi)
+{
+    if (live_tok(ps, (size_t)k)->type == T_DET && k + 1 <= hi)
+        k++;
+    return live_tok(ps, (size_t)k)->mention;
 }
 
 /* casus: who did the violence of an agentless passive whose verb ends at
@@ -642,10 +656,7 @@ static int nominal_agent(const parse_state *ps, long ve, long hi)
                 k++;
             if (k + 2 > hi || live_tok(ps, (size_t)k + 1)->type != T_BY)
                 return -1;
-            k += 2;
-            if (live_tok(ps, (size_t)k)->type == T_DET && k + 1 <= hi)
-                k++;
-            return live_tok(ps, (size_t)k)->mention;
+            return mention_past_det(ps, k + 2, hi);
         } else if (t->type != T_DET && t->type != T_ADJ &&
                    t->type != T_NUM && t->type != T_NULL) {
             return -1;
@@ -668,10 +679,7 @@ static int aimed_target(const parse_state *ps, long ve, long hi)
         !tok_is_any(live_tok(ps, (size_t)k), preps,
                     sizeof preps / sizeof preps[0]))
         return -1;
-    k++;
-    if (live_tok(ps, (size_t)k)->type == T_DET && k + 1 <= hi)
-        k++;
-    return live_tok(ps, (size_t)k)->mention;
+    return mention_past_det(ps, k + 1, hi);
 }
 
 /* casus: the actor after FROM or BY later in [k, hi] ("fired at Israel
@@ -683,10 +691,7 @@ static int origin_agent(const parse_state *ps, long k, long hi)
         const tok *t = live_tok(ps, (size_t)k);
         if (t->type != T_BY && !tok_word(t, "FROM") && !tok_word(t, "BY"))
             continue;
-        long a = k + 1;
-        if (live_tok(ps, (size_t)a)->type == T_DET && a + 1 <= hi)
-            a++;
-        return live_tok(ps, (size_t)a)->mention;
+        return mention_past_det(ps, k + 1, hi);
     }
     return -1;
 }
@@ -700,8 +705,7 @@ static int passive_subject(const parse_state *ps, long lo, long vs)
     int subj = -1;
     for (long k = vs - 1; k >= lo; k--) {
         const tok *t = live_tok(ps, (size_t)k);
-        if (t->type == T_VERB && !(t->len > 4 &&
-                                   memcmp(t->w + t->len - 3, "ING", 3) == 0))
+        if (t->type == T_VERB && !word_ends_ing(t->w, t->len))
             break;
         if (t->mention >= 0 && !(k > lo && live_tok(ps, (size_t)k - 1)
                                            ->mention == t->mention))
@@ -905,8 +909,7 @@ static int code_allegation(casus_coder *c, size_t cl, long vs,
 {
     const parse_state *ps = &c->ps;
     const clause *clz = &ps->clauses[cl];
-    if (!((c1[0] == '1' && (c1[1] == '8' || c1[1] == '9')) ||
-          (c1[0] == '2' && c1[1] == '0')))
+    if (!violent_code(c1))
         return 0;
     long say = reported_by(ps, clz->first, vs);
     /* the doer is named in the reported clause, or after the act by BY
@@ -1140,8 +1143,7 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
             !ps->mentions[pre->mention].pronoun && ve + 1 <= hi &&
             (live_tok(ps, (size_t)ve + 1)->type == T_BY ||
              tok_word(live_tok(ps, (size_t)ve + 1), "BY")) &&
-            vt->len > 3 && vt->w[vt->len - 2] == 'E' &&
-            (vt->w[vt->len - 1] == 'D' || vt->w[vt->len - 1] == 'N');
+            word_is_participle(vt->w, vt->len);
         /* casus: and so is a participle of blame (11) or coercion (17)
          * right after an actor and right before OF, FOR, ON or IN
          * ("officials accused of war crimes", "activists jailed for a
@@ -1149,9 +1151,8 @@ static int code_verb(casus_coder *c, size_t cl, size_t u, sel carried,
         if (!aux && !reduced && o->agentless_passive && pre &&
             pre->mention >= 0 && !ps->mentions[pre->mention].pronoun &&
             vs == ve && ve + 1 <= hi && code[0] == '1' &&
-            (code[1] == '1' || code[1] == '7') && vt->len > 3 &&
-            vt->w[vt->len - 2] == 'E' &&
-            (vt->w[vt->len - 1] == 'D' || vt->w[vt->len - 1] == 'N')) {
+            (code[1] == '1' || code[1] == '7') &&
+            word_is_participle(vt->w, vt->len)) {
             const tok *p = live_tok(ps, (size_t)ve + 1);
             aux = bare = tok_word(p, "OF") || tok_word(p, "FOR") ||
                          tok_word(p, "ON") || tok_word(p, "IN");
@@ -1271,11 +1272,9 @@ static bool reduced_relative(const parse_state *ps, const clause *clz,
     };
     const tok *t = live_tok(ps, (size_t)k);
     const unit *u = &ps->units[t->unit];
-    const bool ing = t->len > 4 && memcmp(t->w + t->len - 3, "ING", 3) == 0;
+    const bool ing = word_ends_ing(t->w, t->len);
     if (u->first != u->last || k <= clz->first || k + 1 > clz->last ||
-        t->len < 4 || (!ing && (t->w[t->len - 2] != 'E' ||
-                                (t->w[t->len - 1] != 'D' &&
-                                 t->w[t->len - 1] != 'N'))))
+        !(ing || word_is_participle(t->w, t->len)))
         return false;
     const tok *pre = live_tok(ps, (size_t)k - 1);
     if (pre->mention < 0 || ps->mentions[pre->mention].pronoun)

@@ -185,6 +185,20 @@ static inline bool tok_is_any(const tok *t, const char *const *words,
     return false;
 }
 
+/* Does the word of n letters at w end in -ING, with a stem before it
+ * ("shelling", not "king")? */
+static inline bool word_ends_ing(const char *w, size_t n)
+{
+    return n > 4 && memcmp(w + n - 3, "ING", 3) == 0;
+}
+
+/* Is the word of n letters at w a past participle by its ending, -ED or
+ * -EN after at least two letters ("detained", "taken")? */
+static inline bool word_is_participle(const char *w, size_t n)
+{
+    return n > 3 && w[n - 2] == 'E' && (w[n - 1] == 'D' || w[n - 1] == 'N');
+}
+
 /* casus: is token t a word of class cls (WCL_*)?  Members match as
  * pattern words of a verb do: a stem its longer words, WORD_ the word
  * and its regular verb endings. */

@@ -776,7 +776,7 @@ static bool compound_noun_at(const parse_state *ps, size_t i,
         "THEIR", "OUR", "FOR", "TO", "AGAINST", "UP", "OUT", "OFF", "DOWN",
         "BACK", "AWAY"
     };
-    if (len > 4 && memcmp(w + len - 3, "ING", 3) == 0) {
+    if (word_ends_ing(w, len)) {
         const tok *next = i + 1 < ps->n_toks ? &ps->toks[i + 1] : NULL;
         return next == NULL ||
                !(tok_is_any(next, object, sizeof object / sizeof object[0]) ||
@@ -785,6 +785,23 @@ static bool compound_noun_at(const parse_state *ps, size_t i,
     if (det->len == 3)          /* THE */
         return false;
     return w[len - 1] != 'S' && memcmp(w + len - 2, "ED", 2) != 0;
+}
+
+/* casus: are tokens a and b one hyphened word of the text ("rebel-held",
+ * "Iran-backed"), b right after a '-' that ends a? */
+static bool hyphen_joined(const parse_state *ps, const tok *a, const tok *b)
+{
+    return b->start == a->end + 1 && a->end < ps->text_len &&
+           ps->text[a->end] == '-';
+}
+
+/* Make unit u and its words an adjective: it qualifies what follows and
+ * names no actor and no act. */
+static void unit_to_adjective(parse_state *ps, unit *u)
+{
+    u->type = T_ADJ;
+    for (size_t k = u->first; k <= u->last; k++)
+        ps->toks[k].type = T_ADJ;
 }
 
 /* casus: is the word w of n letters HELD, CONTROLLED or OCCUPIED, which
@@ -810,12 +827,11 @@ static bool hyphen_participle(const parse_state *ps, size_t i,
         "UNDER", "CROSS", "DOUBLE", "COUNTER", "INTER", "SUB", "SUPER",
         "MULTI", "MID"
     };
-    if (i == 0 || len < 4 || w[len - 2] != 'E' ||
-        (w[len - 1] != 'D' && w[len - 1] != 'N'))
+    if (i == 0 || !word_is_participle(w, len))
         return false;
-    const tok *a = &ps->toks[i - 1], *b = &ps->toks[i];
-    if (b->start != a->end + 1 || a->end >= ps->text_len ||
-        ps->text[a->end] != '-' || a->type == T_COMMA || a->type == T_QUOTE)
+    const tok *a = &ps->toks[i - 1];
+    if (!hyphen_joined(ps, a, &ps->toks[i]) || a->type == T_COMMA ||
+        a->type == T_QUOTE)
         return false;
     return !tok_is_any(a, prefixes, sizeof prefixes / sizeof prefixes[0]);
 }
@@ -985,11 +1001,8 @@ static int classify(parse_state *ps)
                 unit *pu = ps->toks[i - 1].unit >= 0 ?
                     &ps->units[ps->toks[i - 1].unit] : NULL;
                 if (pu && (pu->type == T_ACTOR || pu->type == T_AGENT) &&
-                    !territory_participle(word, word_len)) {
-                    pu->type = T_ADJ;
-                    for (size_t k = pu->first; k <= pu->last; k++)
-                        ps->toks[k].type = T_ADJ;
-                }
+                    !territory_participle(word, word_len))
+                    unit_to_adjective(ps, pu);
             } else if (is_special(v->code, "---") && v->n_pats == 0) {
                 u->type = T_NULL;
             } else {
@@ -1225,11 +1238,9 @@ static bool holds_territory(const parse_state *ps, size_t last)
     size_t n = last + 1;
     if (n >= ps->n_toks)
         return false;
-    const tok *a = &ps->toks[last], *b = &ps->toks[n];
-    if (b->start != a->end + 1 || a->end >= ps->text_len ||
-        ps->text[a->end] != '-')
-        return false;
-    return territory_participle(b->w, b->len);
+    const tok *b = &ps->toks[n];
+    return hyphen_joined(ps, &ps->toks[last], b) &&
+           territory_participle(b->w, b->len);
 }
 
 /* The participle of a territory ("rebel-held") after token `last` is an
@@ -1327,15 +1338,11 @@ static void hyphen_modifiers(parse_state *ps)
         size_t n = (size_t)ag->last + 1;
         if (ag->type != T_AGENT || n >= ps->n_toks)
             continue;
-        const tok *a = &ps->toks[ag->last], *b = &ps->toks[n];
-        if (b->start != a->end + 1 || a->end >= ps->text_len ||
-            ps->text[a->end] != '-')
+        const tok *b = &ps->toks[n];
+        if (!hyphen_joined(ps, &ps->toks[ag->last], b) ||
+            !tok_in_class(ps, b, WCL_RULING))
             continue;
-        if (!tok_in_class(ps, b, WCL_RULING))
-            continue;
-        ag->type = T_ADJ;
-        for (size_t k = ag->first; k <= ag->last; k++)
-            ps->toks[k].type = T_ADJ;
+        unit_to_adjective(ps, ag);
         territory_adjective(ps, ag->last);
     }
 }
@@ -1838,7 +1845,7 @@ static bool comma_clause(const parse_state *ps, size_t a, size_t b)
         const char *code = t->unit >= 0 ? ps->units[t->unit].code : NULL;
         const bool subordinate = code && code[0] &&
                                  code[strlen(code) - 1] == '?';
-        return !(t->len > 4 && memcmp(t->w + t->len - 3, "ING", 3) == 0) &&
+        return !word_ends_ing(t->w, t->len) &&
                !subordinate && !tok_in_class(ps, t, WCL_SAYING);
     }
     return false;
