@@ -585,9 +585,7 @@ bool dates_may_begin(const char *w, size_t n)
             i++;
             continue;
         }
-        size_t j = i + 1;
-        while (j < n && is_alpha(w[j]))
-            j++;
+        const size_t j = i + 1 + bytes_letter_run(w + i + 1, n - i - 1);
         /* what tokenize() asks of a word, but in any case */
         const lexeme *e = lookup(keywords, w + i, (unsigned)(j - i));
         if ((e != NULL && begins_expression(e->word)) ||
