@@ -29,7 +29,10 @@ static const char agents[] =
     "POLICE_ [~COP]\nPRESIDENT_ [~GOV]\nHUMAN_RIGHTS_GROUP_ [NGO~]\n"
     "LEADER_ [~GOV]\n";
 static const char verbs[] =
-    "<SYNSETS>\n&AID\n+FOOD_\n+TENTS_\n</SYNSETS>\n"
+    "<SYNSETS>\n&AID\n+FOOD_\n+TENTS_\n"
+    "&CASUS_SAYING\n+SAY\n+SAID\n+CLAIM\n&CASUS_ANNOUNCING\n+ANNOUNC\n"
+    "&CASUS_VOICES\n+LEADER\n&CASUS_RULING\n+RULED_\n+BACKED_\n"
+    "</SYNSETS>\n"
     "ACCUSE_ [112]\n- + WAS * BY $ [112]\nRAID_ [190]\n"
     "ARREST_ [173]\n- * { TWO | 19 } PEOPLE [1731]\nSAY_ [010?]\n"
     "{ SAID_ }\nMEET_ [036:036]\n- % * [036]\nSEND_ [---]\n{ SENT_ }\n"
@@ -73,7 +76,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                               "SET: SEATS AS PLACES = TRUE\n"
                               "SET: LEADERS OF BODIES = TRUE\n"
                               "SET: CONDITIONS = TRUE\n"
-                              "SET: HYPHEN MODIFIERS = TRUE\n");
+                              "SET: HYPHEN MODIFIERS = TRUE\n"
+                              "SET: NOUN COMPOUNDS = TRUE\n"
+                              "SET: COMMA CLAUSES = TRUE\n");
         if (casus_dict_new(&d) < 0)
             abort();
         const char *files[] = { "f.actors", "f.agents", "f.verbs",
